@@ -1,0 +1,30 @@
+# The two commands: `make demo` (install, build, index corpus/, run an example query) and `make test`.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: all deps build demo test bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	$(BUILD)/agora-index corpus
+	$(BUILD)/agora-search 'peaceful assembly'
+	$(BUILD)/agora-search 'пытка'
+	$(BUILD)/agora-search 'réunions pacifiques'
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+bench: build
+	bench/run.sh
+
+clean:
+	rm -rf $(BUILD)
