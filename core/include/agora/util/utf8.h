@@ -1,0 +1,28 @@
+/** @file
+ *  @brief Small UTF-8 helpers: validity, cutting at a character boundary, a stable hash.
+ */
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace agora {
+
+/// True when @p text is well-formed UTF-8.
+bool is_valid_utf8(std::string_view text);
+
+/// @p text with every ill-formed sequence replaced by U+FFFD.
+std::string repair_utf8(std::string_view text);
+
+/// The longest prefix of @p text no longer than @p max_bytes that ends on a character boundary.
+std::string_view cut_utf8(std::string_view text, std::size_t max_bytes);
+
+/// 64-bit FNV-1a of @p data as 16 hex digits: stable across runs, machines and compilers (unlike
+/// std::hash), which is what ids and routing need.
+std::string stable_hash_hex(std::string_view data);
+
+/// Same hash as a number.
+std::uint64_t stable_hash(std::string_view data);
+
+}  // namespace agora

@@ -1,0 +1,28 @@
+/** @file
+ *  @brief HTML escaping.
+ */
+#include "agora/util/html_escape.h"
+
+namespace agora {
+
+void append_html_escaped(std::string& out, std::string_view text) {
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+}
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    append_html_escaped(out, text);
+    return out;
+}
+
+}  // namespace agora
