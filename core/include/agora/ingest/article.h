@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace agora {
@@ -48,5 +49,20 @@ struct SourceReport {
     void warn(std::string file, std::size_t line, std::string message);
     void reject(std::string file, std::size_t line, std::string message);
 };
+
+// ---- Helpers the readers share (so every format normalises metadata and applies limits alike) ----
+
+/// Primary subtag of a language tag, lower-cased, when Agora analyses it ("fr-FR" -> "fr", "RU" ->
+/// "ru"); empty for any other language, so that the analyser detects the language instead.
+std::string normalize_language(std::string_view tag);
+
+/// "YYYY-MM-DD", "YYYY-MM" or "YYYY" from an ISO 8601 date or date-time ("2023-03-12T10:00:00Z"),
+/// "YYYY/MM/DD", or the European "DD.MM.YYYY"; empty when @p text is not a plausible date.
+std::string normalize_date(std::string_view text);
+
+/// Cuts @p article's title to limits::kMaxTitleBytes and its text to limits::kMaxDocumentBytes, both
+/// at a UTF-8 character boundary; a cut text is reported as a warning naming @p file and @p line.
+void apply_article_limits(Article& article, const std::string& file, std::size_t line,
+                          SourceReport& report);
 
 }  // namespace agora
