@@ -15,10 +15,10 @@ build: deps
 	cmake --build $(BUILD) -j $(JOBS)
 
 demo: build
-	$(BUILD)/agora-index corpus
-	$(BUILD)/agora-search 'peaceful assembly'
-	$(BUILD)/agora-search 'пытка'
-	$(BUILD)/agora-search 'réunions pacifiques'
+	$(BUILD)/agora-index corpus/en corpus/ru corpus/fr corpus/jsonl
+	$(BUILD)/agora-search --limit 3 'peaceful assembly'
+	$(BUILD)/agora-search --limit 3 'пытка'
+	$(BUILD)/agora-search --limit 3 'réunions pacifiques'
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

@@ -1,0 +1,40 @@
+/** @file
+ *  @brief Turns an analysed article into a Xapian document following the schema.
+ */
+#pragma once
+
+#include "agora/analysis/analyzer.h"
+#include "agora/index/doc_data.h"
+#include "agora/ingest/article.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <unordered_map>
+
+namespace agora {
+
+/// Words whose spelling data is waiting for the next commit, with how often they occurred.
+using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
+
+/// Builds documents; holds an Analyzer, so one per thread.
+class DocumentBuilder {
+public:
+    /// Extra within-document frequency of a title word: Omega's way of boosting titles under BM25.
+    static constexpr Xapian::termcount kTitleWdf = 5;
+    /// Positions skipped between title and body, so that a phrase never spans the two.
+    static constexpr Xapian::termpos kTitleGap = 100;
+
+    explicit DocumentBuilder(Analyzer& analyzer) : analyzer_(analyzer) {}
+
+    /// Analyses @p article and returns its document. @p data gets the id, path and article fields from
+    /// the caller; title, language, date, url and text are filled here. Words go to @p spelling.
+    Xapian::Document build(const Article& article, DocData data, const std::string& source_key,
+                           SpellingCounts& spelling);
+
+private:
+    Analyzer& analyzer_;
+    std::vector<Token> tokens_;
+};
+
+}  // namespace agora

@@ -1,0 +1,19 @@
+/** @file
+ *  @brief The JSON contract of a search response, shared by `agora-search --json` and the web front end.
+ */
+#pragma once
+
+#include "agora/search/searcher.h"
+
+#include <nlohmann/json.hpp>
+
+namespace agora {
+
+/// `{"query", "total", "offset", "results": [{"rank", "id", "path", "article", "title", "lang", "date",
+/// "score", "snippet", "url"}], "suggestion"}`; fields are added over time, never renamed.
+nlohmann::json response_to_json(const SearchResponse& response);
+
+/// Compact one-line serialisation that never throws on odd bytes.
+std::string dump_json(const nlohmann::json& j);
+
+}  // namespace agora

@@ -1,0 +1,207 @@
+/** @file
+ *  @brief The indexing run: walk, skip unchanged, replace changed, prune gone, commit in batches.
+ */
+#include "agora/index/indexer.h"
+
+#include "agora/ingest/source_reader.h"
+#include "agora/schema.h"
+#include "agora/util/utf8.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace agora {
+namespace {
+
+// Xapian terms are at most 245 bytes; ids longer than this are replaced by a hash of the source.
+constexpr std::size_t kMaxIdBytes = 200;
+
+std::string source_meta_key(const std::string& source_key) {
+    return std::string(schema::kMetaSourcePrefix) + source_key;
+}
+
+std::string source_term(const std::string& source_key) {
+    return std::string(schema::kSource) + source_key;
+}
+
+// Size and modification time identify an unchanged file, as rsync and make assume.
+struct FileStamp {
+    std::uintmax_t size = 0;
+    long long mtime = 0;
+};
+
+bool stamp_file(const std::string& path, FileStamp& stamp) {
+    std::error_code ec;
+    stamp.size = fs::file_size(path, ec);
+    if (ec) return false;
+    const auto time = fs::last_write_time(path, ec);
+    if (ec) return false;
+    stamp.mtime = static_cast<long long>(time.time_since_epoch().count());
+    return true;
+}
+
+}  // namespace
+
+std::string document_id(const std::string& canonical_path, const Article& article) {
+    std::string suffix;
+    if (!article.record_id.empty()) {
+        suffix = "#" + article.record_id;
+    } else if (article.number > 0) {
+        suffix = "#" + std::to_string(article.number);
+    }
+    std::string id = canonical_path + suffix;
+    if (id.size() <= kMaxIdBytes) return id;
+    id = "hash:" + stable_hash_hex(canonical_path) + std::string(cut_utf8(suffix, kMaxIdBytes / 2));
+    return id;
+}
+
+Indexer::Indexer(const std::string& db_path) {
+    std::error_code ec;
+    const fs::path parent = fs::path(db_path).parent_path();
+    if (!parent.empty()) fs::create_directories(parent, ec);  // the default lives under ~/.local/share
+    try {
+        db_ = Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexOpenError("index " + db_path +
+                             " is locked: another agora-index is writing to it; try again when it ends");
+    } catch (const Xapian::Error& e) {
+        throw IndexOpenError("cannot open index " + db_path + " for writing: " + e.get_description());
+    }
+    const std::string version = db_.get_metadata(std::string(schema::kMetaSchemaVersion));
+    if (version.empty() && db_.get_doccount() > 0) {
+        throw IndexOpenError(db_path + " holds a Xapian database that Agora did not write");
+    }
+    if (!version.empty() && version != schema::kSchemaVersion) {
+        throw IndexOpenError(db_path + " was written by another version of Agora (schema " + version +
+                             "); index into a new folder");
+    }
+}
+
+void Indexer::note(const Diagnostic& d, const IndexOptions& options, IndexSummary& summary) {
+    if (d.severity == Severity::rejection) {
+        ++summary.rejections;
+    } else {
+        ++summary.warnings;
+    }
+    if (options.on_diagnostic) options.on_diagnostic(d);
+}
+
+void Indexer::maybe_commit(const IndexOptions& options, bool force) {
+    if (!force && pending_documents_ < options.commit_documents && pending_bytes_ < options.commit_bytes) {
+        return;
+    }
+    for (const auto& [word, count] : spelling_) db_.add_spelling(word, count);
+    spelling_.clear();
+    db_.set_metadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
+    db_.commit();
+    pending_documents_ = 0;
+    pending_bytes_ = 0;
+}
+
+void Indexer::index_source(const SourceFile& source, const IndexOptions& options,
+                           IndexSummary& summary) {
+    FileStamp stamp;
+    if (!stamp_file(source.canonical, stamp)) {
+        note({Severity::rejection, source.display, 0, "cannot read file size or time"}, options, summary);
+        ++summary.files_rejected;
+        return;
+    }
+    const std::string key = stable_hash_hex(source.canonical);
+    const std::string meta_key = source_meta_key(key);
+    const nlohmann::json previous = nlohmann::json::parse(db_.get_metadata(meta_key), nullptr, false);
+    if (previous.is_object() && previous.value("size", std::uintmax_t{0}) == stamp.size &&
+        previous.value("mtime", 0LL) == stamp.mtime) {
+        ++summary.files_unchanged;
+        return;
+    }
+
+    // Old documents are deleted only once the new version yields an article: a source that has become
+    // unreadable or empty keeps what the index already held.
+    bool replaced_old = false;
+    std::size_t documents = 0;
+    const SourceReport report = read_source(source.canonical, source.display, [&](Article&& article) {
+        if (!replaced_old) {
+            const std::string term = source_term(key);
+            summary.documents_removed += db_.get_termfreq(term);
+            db_.delete_document(term);
+            replaced_old = true;
+        }
+        DocData data;
+        data.id = document_id(source.canonical, article);
+        data.path = source.display;
+        data.article = article.number;
+        const std::string unique_term = std::string(schema::kUniqueId) + data.id;
+        pending_bytes_ += article.text.size();
+        Xapian::Document doc = builder_.build(article, std::move(data), key, spelling_);
+        db_.replace_document(unique_term, doc);
+        ++documents;
+        ++pending_documents_;
+        maybe_commit(options, false);
+    });
+
+    summary.bytes += stamp.size;
+    for (const Diagnostic& d : report.diagnostics) note(d, options, summary);
+    if (report.rejected || documents == 0) {
+        ++summary.files_rejected;
+        return;
+    }
+    ++summary.files_indexed;
+    summary.documents_added += documents;
+    nlohmann::json meta = {{"path", source.canonical},
+                           {"display", source.display},
+                           {"size", stamp.size},
+                           {"mtime", stamp.mtime},
+                           {"documents", documents},
+                           {"charset", report.charset}};
+    db_.set_metadata(meta_key, meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+void Indexer::prune_missing(IndexSummary& summary) {
+    const std::string prefix(schema::kMetaSourcePrefix);
+    std::vector<std::string> gone;
+    for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+        const nlohmann::json meta = nlohmann::json::parse(db_.get_metadata(*it), nullptr, false);
+        if (!meta.is_object()) continue;
+        std::error_code ec;
+        if (!fs::exists(meta.value("path", std::string()), ec) && !ec) gone.push_back(*it);
+    }
+    for (const std::string& meta_key : gone) {
+        const std::string term = source_term(meta_key.substr(prefix.size()));
+        summary.documents_removed += db_.get_termfreq(term);
+        db_.delete_document(term);
+        db_.set_metadata(meta_key, std::string());
+        ++summary.sources_pruned;
+    }
+}
+
+IndexSummary Indexer::run(const std::vector<std::string>& inputs, const IndexOptions& options) {
+    IndexSummary summary;
+    std::vector<Diagnostic> walk_diagnostics;
+    const std::vector<SourceFile> sources = walk_sources(inputs, walk_diagnostics);
+    for (const Diagnostic& d : walk_diagnostics) {
+        note(d, options, summary);
+        ++summary.files_rejected;
+    }
+    summary.files = sources.size();
+
+    IndexProgress progress;
+    progress.files_total = sources.size();
+    for (const SourceFile& source : sources) {
+        index_source(source, options, summary);
+        maybe_commit(options, false);
+        ++progress.files_done;
+        progress.documents = summary.documents_added;
+        progress.bytes = summary.bytes;
+        if (options.on_progress) options.on_progress(progress);
+    }
+    if (options.prune) prune_missing(summary);
+    maybe_commit(options, true);
+    summary.total_documents = db_.get_doccount();
+    return summary;
+}
+
+}  // namespace agora

@@ -1,0 +1,132 @@
+/** @file
+ *  @brief agora-index: options → core Indexer → summary and exit status.
+ */
+#include "agora/index/indexer.h"
+#include "agora/util/db_path.h"
+
+#include <boost/program_options.hpp>
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitRejected = 1;  // indexed, but some input was rejected
+constexpr int kExitFatal = 2;     // nothing done: bad options, index unusable, write failed
+constexpr double kProgressInterval = 0.5;  // seconds between progress line updates
+
+struct Options {
+    std::string db;
+    std::vector<std::string> inputs;
+    bool prune = false;
+    bool quiet = false;
+};
+
+const char* const kUsage =
+    "Usage: agora-index [--db DIR] [--prune] PATH...\n"
+    "Index report files and folders (.txt .md .html .htm .jsonl) into an Agora index.\n"
+    "Unchanged files are skipped; changed files replace their documents.\n\n"
+    "Examples:\n"
+    "  agora-index corpus/\n"
+    "  agora-index --db /srv/agora/index --prune reports/ extra/statement.html\n";
+
+std::string mib(std::uint64_t bytes) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
+    return buffer;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+    Options options;
+    po::options_description visible("Options");
+    visible.add_options()
+        ("help,h", "show this help and exit")
+        ("db", po::value(&options.db),
+         "index folder (default: $AGORA_DB, else $XDG_DATA_HOME/agora/index)")
+        ("prune", po::bool_switch(&options.prune),
+         "delete documents whose source file no longer exists")
+        ("quiet,q", po::bool_switch(&options.quiet), "print only rejections and errors");
+    po::options_description hidden;
+    hidden.add_options()("input", po::value(&options.inputs));
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::positional_options_description positional;
+    positional.add("input", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        std::cerr << "agora-index: " << e.what() << "\n" << kUsage;
+        return kExitFatal;
+    }
+    if (vm.count("help")) {
+        std::cout << kUsage << "\n" << visible;
+        return kExitOk;
+    }
+    if (options.inputs.empty() && !options.prune) {
+        std::cerr << "agora-index: no file or folder given\n" << kUsage;
+        return kExitFatal;
+    }
+
+    const std::string db_path = agora::resolve_db_path(options.db);
+    agora::Indexer indexer(db_path);
+    agora::IndexOptions run_options;
+    run_options.prune = options.prune;
+    const bool terminal = isatty(STDERR_FILENO) && !options.quiet;
+    const auto started = std::chrono::steady_clock::now();
+    auto last_progress = started;
+    run_options.on_diagnostic = [&](const agora::Diagnostic& d) {
+        if (options.quiet && d.severity == agora::Severity::warning) return;
+        if (terminal) std::cerr << "\r\x1b[K";
+        std::cerr << "agora-index: " << (d.severity == agora::Severity::warning ? "warning: " : "rejected: ")
+                  << d.to_string() << "\n";
+    };
+    run_options.on_progress = [&](const agora::IndexProgress& p) {
+        if (!terminal) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (std::chrono::duration<double>(now - last_progress).count() < kProgressInterval &&
+            p.files_done != p.files_total) {
+            return;
+        }
+        last_progress = now;
+        std::cerr << "\r\x1b[K" << p.files_done << "/" << p.files_total << " files, " << p.documents
+                  << " documents, " << mib(p.bytes) << std::flush;
+    };
+
+    const agora::IndexSummary s = indexer.run(options.inputs, run_options);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (terminal) std::cerr << "\r\x1b[K";
+    if (!options.quiet) {
+        std::cerr << "agora-index: " << db_path << ": " << s.files << " files (" << s.files_indexed
+                  << " indexed, " << s.files_unchanged << " unchanged, " << s.files_rejected
+                  << " rejected), " << s.documents_added << " documents written, "
+                  << s.documents_removed << " replaced or removed";
+        if (options.prune) std::cerr << ", " << s.sources_pruned << " sources pruned";
+        std::cerr << "; " << s.total_documents << " documents in the index; " << mib(s.bytes) << " in "
+                  << seconds << " s";
+        if (s.warnings || s.rejections) {
+            std::cerr << "; " << s.warnings << " warnings, " << s.rejections << " rejections";
+        }
+        std::cerr << "\n";
+    }
+    return s.rejections > 0 ? kExitRejected : kExitOk;
+} catch (const agora::IndexOpenError& e) {
+    std::cerr << "agora-index: " << e.what() << "\n";
+    return kExitFatal;
+} catch (const Xapian::Error& e) {
+    std::cerr << "agora-index: index write failed (" << e.get_description()
+              << "); the index keeps its last committed state\n";
+    return kExitFatal;
+} catch (const std::exception& e) {
+    std::cerr << "agora-index: " << e.what() << "\n";
+    return kExitFatal;
+}
