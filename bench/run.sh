@@ -16,8 +16,8 @@
 #   --queries     query file, one a line (default: the generated/sampled queries.txt)
 #   --build DIR   build folder (default build/ at the repository root)
 #   --no-build    do not run cmake first
-#   --baseline-stemmer NAME  QueryParser stemmer of the baseline: english (Omega's
-#                 single-language setup), auto (default; guessed per query: russian/french/english), none
+#   --baseline-stemmer NAME  QueryParser stemmer of the baseline: auto (default; guessed per query:
+#                 russian/french/english), english (Omega's single-language setup), none
 #
 # Columns of the table:
 #   engine        agora, or baseline (Xapian TermGenerator + QueryParser + BM25 + MSet::snippet)
