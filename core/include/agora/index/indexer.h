@@ -14,6 +14,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace agora {
@@ -73,11 +74,13 @@ private:
     void prune_missing(IndexSummary& summary);
     void note(const Diagnostic& d, const IndexOptions& options, IndexSummary& summary);
     void maybe_commit(const IndexOptions& options, bool force);
+    void flush_spelling();
 
     Xapian::WritableDatabase db_;
     Analyzer analyzer_;
     DocumentBuilder builder_{analyzer_};
     SpellingCounts spelling_;
+    std::unordered_set<std::string> seen_once_;  // words seen once so far: not yet in the spelling table
     std::size_t pending_documents_ = 0;
     std::uint64_t pending_bytes_ = 0;
 };
