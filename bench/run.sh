@@ -12,7 +12,7 @@
 #                 the baseline gets a JSONL conversion of it (agora-bench-gen --from-folder),
 #                 and the queries are sampled from its text unless --queries is given
 #   --keep        keep the temporary folder (collection, databases, logs, raw results)
-#   --engines     comma-separated subset of agora,baseline (default both)
+#   --engines     comma-separated subset of agora,agora-nospell,baseline (default all three)
 #   --queries     query file, one a line (default: the generated/sampled queries.txt)
 #   --build DIR   build folder (default build/ at the repository root)
 #   --no-build    do not run cmake first
@@ -20,7 +20,8 @@
 #                 russian/french/english), english (Omega's single-language setup), none
 #
 # Columns of the table:
-#   engine        agora, or baseline (Xapian TermGenerator + QueryParser + BM25 + MSet::snippet)
+#   engine        agora; agora-nospell (agora-index --no-spelling: no "did you mean" data);
+#                 baseline (Xapian TermGenerator + QueryParser + BM25 + MSet::snippet)
 #   documents     records in the collection: the generator's count (for --input, the records of
 #                 the JSONL conversion: one per .txt/.md/.html file plus each JSONL line)
 #   MB            input bytes / 2^20 (the JSONL files, or for --input the folder's indexable files)
@@ -49,7 +50,7 @@ SEED=42
 FILES=50
 INPUT=""
 KEEP=0
-ENGINES="agora,baseline"
+ENGINES="agora,agora-nospell,baseline"
 QUERIES=""
 BUILD="$ROOT/build"
 DO_BUILD=1
@@ -92,13 +93,15 @@ if [[ -n "$QUERIES" ]]; then
 fi
 
 RUN_AGORA=0
+RUN_AGORA_NOSPELL=0
 RUN_BASELINE=0
 IFS=',' read -r -a engine_list <<< "$ENGINES"
 for e in "${engine_list[@]}"; do
     case "$e" in
         agora) RUN_AGORA=1 ;;
+        agora-nospell) RUN_AGORA_NOSPELL=1 ;;
         baseline) RUN_BASELINE=1 ;;
-        *) die "unknown engine '$e' (agora, baseline)" ;;
+        *) die "unknown engine '$e' (agora, agora-nospell, baseline)" ;;
     esac
 done
 ((RUN_AGORA + RUN_BASELINE > 0)) || die "no engine selected"
@@ -106,7 +109,7 @@ done
 # ---- Build ---------------------------------------------------------------------------------------
 targets=(agora-bench-gen)
 ((RUN_BASELINE)) && targets+=(agora-bench-xapian)
-((RUN_AGORA)) && targets+=(agora-index agora-search)
+((RUN_AGORA || RUN_AGORA_NOSPELL)) && targets+=(agora-index agora-search)
 if ((DO_BUILD)); then
     if [[ ! -f "$BUILD/CMakeCache.txt" ]]; then
         note "configuring $BUILD"
@@ -268,6 +271,11 @@ if ((RUN_AGORA)); then
         "$BUILD/agora-index" --db "$WORK/agora/db" "${AGORA_INPUT[@]}" -- \
         "$BUILD/agora-search" --db "$WORK/agora/db" --batch
 fi
+if ((RUN_AGORA_NOSPELL)); then
+    measure agora-nospell \
+        "$BUILD/agora-index" --no-spelling --db "$WORK/agora-nospell/db" "${AGORA_INPUT[@]}" -- \
+        "$BUILD/agora-search" --db "$WORK/agora-nospell/db" --batch
+fi
 if ((RUN_BASELINE)); then
     measure baseline \
         "$BUILD/agora-bench-xapian" index --db "$WORK/baseline/db" "${BASE_INPUT[@]}" -- \
@@ -277,6 +285,7 @@ fi
 # ---- Report --------------------------------------------------------------------------------------
 engines_run=()
 ((RUN_AGORA)) && engines_run+=(agora)
+((RUN_AGORA_NOSPELL)) && engines_run+=(agora-nospell)
 ((RUN_BASELINE)) && engines_run+=(baseline)
 
 # ratio A B: A / B with 2 decimals, or "-" when either is missing or B is 0.
@@ -311,6 +320,9 @@ report() {
         echo "| Agora / baseline | ratio | better |"
         echo "|---|---:|---|"
         echo "| indexing MB/s | $(ratio "${R[agora.mbps]}" "${R[baseline.mbps]}") | higher |"
+        if ((RUN_AGORA_NOSPELL)); then
+            echo "| indexing MB/s, --no-spelling | $(ratio "${R[agora-nospell.mbps]}" "${R[baseline.mbps]}") | higher |"
+        fi
         echo "| query p95 | $(ratio "${R[agora.p95]}" "${R[baseline.p95]}") | lower |"
         echo "| indexing peak RSS | $(ratio "${R[agora.index_rss_kb]}" "${R[baseline.index_rss_kb]}") | lower |"
         echo "| index size | $(ratio "${R[agora.index_kb]}" "${R[baseline.index_kb]}") | lower |"

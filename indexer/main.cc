@@ -25,6 +25,7 @@ struct Options {
     std::string db;
     std::vector<std::string> inputs;
     bool prune = false;
+    bool no_spelling = false;
     bool quiet = false;
 };
 
@@ -53,6 +54,8 @@ int main(int argc, char** argv) try {
          "index folder (default: $AGORA_DB, else $XDG_DATA_HOME/agora/index)")
         ("prune", po::bool_switch(&options.prune),
          "delete documents whose source file no longer exists")
+        ("no-spelling", po::bool_switch(&options.no_spelling),
+         "do not build spelling data (\"did you mean\"): faster indexing of large archives")
         ("quiet,q", po::bool_switch(&options.quiet), "print only rejections and errors");
     po::options_description hidden;
     hidden.add_options()("input", po::value(&options.inputs));
@@ -81,6 +84,7 @@ int main(int argc, char** argv) try {
     agora::Indexer indexer(db_path);
     agora::IndexOptions run_options;
     run_options.prune = options.prune;
+    run_options.spelling = !options.no_spelling;
     const bool terminal = isatty(STDERR_FILENO) && !options.quiet;
     const auto started = std::chrono::steady_clock::now();
     auto last_progress = started;

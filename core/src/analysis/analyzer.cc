@@ -11,7 +11,7 @@ namespace {
 // A paragraph needs this many words before its own language vote beats the document's language.
 constexpr int kMinParagraphWords = 6;
 // Normalised non-ASCII words kept before the cache starts over.
-constexpr std::size_t kNormalizeCacheEntries = 1u << 17;
+constexpr std::size_t kNormalizeCacheEntries = 1u << 16;
 
 bool is_ascii(std::string_view s) {
     for (unsigned char c : s) {
@@ -63,7 +63,7 @@ Lang Analyzer::analyze(std::string_view text, Lang hint, std::vector<Token>& out
         paragraph_votes_.back().add(word.term, word.cyrillic);
         Token token;
         token.term = word.term;
-        token.spelling = word.spelling;
+        if (word.spelling != word.term) token.spelling = word.spelling;
         token.start = span.start;
         token.end = span.end;
         token.position = this_position;

@@ -7,7 +7,7 @@ namespace agora {
 namespace {
 
 // Entries kept per language before the cache starts over; ~100 bytes an entry.
-constexpr std::size_t kCacheEntries = 1u << 17;
+constexpr std::size_t kCacheEntries = 1u << 16;
 
 }  // namespace
 

@@ -17,9 +17,6 @@ namespace fs = std::filesystem;
 namespace agora {
 namespace {
 
-// Words remembered as seen once, before the memory is given back and counting starts over.
-constexpr std::size_t kMaxSeenOnce = 1u << 19;
-
 // Xapian terms are at most 245 bytes; ids longer than this are replaced by a hash of the source.
 constexpr std::size_t kMaxIdBytes = 200;
 
@@ -97,28 +94,20 @@ void Indexer::maybe_commit(const IndexOptions& options, bool force) {
     if (!force && pending_documents_ < options.commit_documents && pending_bytes_ < options.commit_bytes) {
         return;
     }
-    flush_spelling();
+    flush_spelling(options);
     db_.set_metadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
     db_.commit();
     pending_documents_ = 0;
     pending_bytes_ = 0;
 }
 
-// A word enters Xapian's spelling table from its second occurrence on. Words seen once in a whole
-// collection are mostly typos and garbled extraction, which "did you mean" must never suggest; and every
-// new word costs updates of the table's n-gram lists at each commit, which grow with the vocabulary, so
-// leaving hapaxes out keeps indexing fast on large collections.
-void Indexer::flush_spelling() {
-    for (const auto& [word, count] : spelling_) {
-        if (count >= 2) {
-            db_.add_spelling(word, count);
-            seen_once_.erase(word);
-        } else if (seen_once_.erase(word) > 0) {
-            db_.add_spelling(word, 2);
-        } else {
-            if (seen_once_.size() >= kMaxSeenOnce) seen_once_.clear();
-            seen_once_.insert(word);
-        }
+// Every word goes into Xapian's spelling table, hapaxes included: on a small collection most words occur
+// once, and Xapian prefers the most frequent candidate at the smallest edit distance, so a typo in the
+// sources rarely beats the correct word. The table is the main extra cost of indexing over a plain
+// TermGenerator (see the README's numbers), hence IndexOptions::spelling.
+void Indexer::flush_spelling(const IndexOptions& options) {
+    if (options.spelling) {
+        for (const auto& [word, count] : spelling_) db_.add_spelling(word, count);
     }
     spelling_.clear();
 }

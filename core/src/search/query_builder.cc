@@ -211,7 +211,7 @@ private:
                                  Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         }
         if (!lexeme.negated && lexeme.field.empty()) {
-            result_.words.push_back({lexeme.start, lexeme.start + lexeme.text.size(), token.spelling});
+            result_.words.push_back({lexeme.start, lexeme.start + lexeme.text.size(), token.spelling_form()});
         }
         std::vector<std::string> stems = analyzer_.query_stems(token);
         if (!lexeme.negated) {

@@ -14,7 +14,6 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 namespace agora {
@@ -51,6 +50,7 @@ struct IndexProgress {
 /// What an indexing run does besides reading the inputs.
 struct IndexOptions {
     bool prune = false;  ///< delete documents whose source file no longer exists
+    bool spelling = true;  ///< feed Xapian's spelling table ("did you mean"); costs indexing time
     std::size_t commit_documents = 2000;       ///< commit after this many documents...
     std::uint64_t commit_bytes = 64ull << 20;  ///< ...or this many bytes of text, whichever first
     std::function<void(const Diagnostic&)> on_diagnostic;  ///< each warning or rejection, as it happens
@@ -74,13 +74,12 @@ private:
     void prune_missing(IndexSummary& summary);
     void note(const Diagnostic& d, const IndexOptions& options, IndexSummary& summary);
     void maybe_commit(const IndexOptions& options, bool force);
-    void flush_spelling();
+    void flush_spelling(const IndexOptions& options);
 
     Xapian::WritableDatabase db_;
     Analyzer analyzer_;
     DocumentBuilder builder_{analyzer_};
     SpellingCounts spelling_;
-    std::unordered_set<std::string> seen_once_;  // words seen once so far: not yet in the spelling table
     std::size_t pending_documents_ = 0;
     std::uint64_t pending_bytes_ = 0;
 };
