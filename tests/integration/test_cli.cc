@@ -2,6 +2,7 @@
  *  @brief The programs as users and scripts meet them: help, exit statuses, the JSON contract, batch
  *         mode, index location and error messages.
  */
+#include "agora/limits.h"
 #include "test_support.h"
 
 #include <catch2/catch.hpp>
@@ -122,4 +123,22 @@ TEST_CASE("exit statuses and messages for people, not exception dumps", "[integr
     CHECK(run_program({kSearch, "--db", db, "--limit", "abc", "torture"}).status == 2);
     CHECK(run_program({kIndex, "--db", db}).status == 2);
     CHECK(run_program({kSearch, "--db", db, "zzzunknownword"}).status == 1);
+}
+
+TEST_CASE("limits: page size and query length are bounded with a clear message", "[integration][cli]") {
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    REQUIRE(run_program({kIndex, "--db", db, agora::test::fixture("collection/en").string()}).status == 0);
+
+    const auto too_many = run_program({kSearch, "--db", db, "--limit", "1001", "torture"});
+    CHECK(too_many.status == 2);
+    CHECK(has(too_many.err, "--limit 1001: at most 1000"));
+
+    std::string long_query = "torture";
+    while (long_query.size() <= 2 * agora::limits::kMaxQueryBytes) long_query += " torture";
+    const auto cut = run_program({kSearch, "--db", db, "--json", long_query});
+    REQUIRE(cut.status == 0);
+    const json j = json::parse(cut.out);
+    CHECK(j["truncated"] == true);
+    CHECK(j["query"].get<std::string>().size() <= agora::limits::kMaxQueryBytes);
 }
