@@ -4,6 +4,8 @@
 #include "agora/index/indexer.h"
 #include "agora/util/db_path.h"
 
+#include "agora/util/command_line.h"
+
 #include <boost/program_options.hpp>
 
 #include <unistd.h>
@@ -59,21 +61,10 @@ int main(int argc, char** argv) try {
         ("quiet,q", po::bool_switch(&options.quiet), "print only rejections and errors");
     po::options_description hidden;
     hidden.add_options()("input", po::value(&options.inputs));
-    po::options_description all;
-    all.add(visible).add(hidden);
-    po::positional_options_description positional;
-    positional.add("input", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        std::cerr << "agora-index: " << e.what() << "\n" << kUsage;
-        return kExitFatal;
-    }
-    if (vm.count("help")) {
-        std::cout << kUsage << "\n" << visible;
-        return kExitOk;
+    switch (agora::parse_command_line(argc, argv, "agora-index", kUsage, visible, hidden, "input")) {
+        case agora::CommandLine::help_shown: return kExitOk;
+        case agora::CommandLine::invalid: return kExitFatal;
+        case agora::CommandLine::run: break;
     }
     if (options.inputs.empty() && !options.prune) {
         std::cerr << "agora-index: no file or folder given\n" << kUsage;

@@ -6,6 +6,8 @@
 #include "agora/search/searcher.h"
 #include "agora/util/db_path.h"
 
+#include "agora/util/command_line.h"
+
 #include <boost/program_options.hpp>
 
 #include <unistd.h>
@@ -81,21 +83,10 @@ int main(int argc, char** argv) try {
          "read queries from standard input, one a line; print one JSON object a line");
     po::options_description hidden;
     hidden.add_options()("word", po::value(&options.words));
-    po::options_description all;
-    all.add(visible).add(hidden);
-    po::positional_options_description positional;
-    positional.add("word", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        std::cerr << "agora-search: " << e.what() << "\n" << kUsage;
-        return kExitFatal;
-    }
-    if (vm.count("help")) {
-        std::cout << kUsage << "\n" << visible;
-        return kExitOk;
+    switch (agora::parse_command_line(argc, argv, "agora-search", kUsage, visible, hidden, "word")) {
+        case agora::CommandLine::help_shown: return kExitOk;
+        case agora::CommandLine::invalid: return kExitFatal;
+        case agora::CommandLine::run: break;
     }
     agora::SearchRequest request;
     request.limit = options.limit;
