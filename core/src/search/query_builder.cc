@@ -194,8 +194,11 @@ private:
     Xapian::Query word(const Lexeme& lexeme) {
         if (lexeme.field == "lang") {
             const Lang lang = parse_lang(lexeme.text);
-            // An unknown language code matches nothing rather than silently everything.
-            const std::string code = lang == Lang::unknown ? std::string(lexeme.text) : std::string(lang_code(lang));
+            // An unknown code still filters (to nothing), cut so it can never exceed Xapian's term length.
+            constexpr std::size_t kMaxCodeBytes = 16;
+            const std::string code = lang == Lang::unknown
+                                         ? std::string(cut_utf8(lexeme.text, kMaxCodeBytes))
+                                         : std::string(lang_code(lang));
             return filter_term(std::string(schema::kLanguage) + code);
         }
         tokens_.clear();
