@@ -5,8 +5,14 @@
 
 #include "agora/analysis/analyzer.h"
 
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstddef>
 #include <filesystem>
+#include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace agora::test {
@@ -51,5 +57,62 @@ RunResult run_program(const std::vector<std::string>& argv, const std::string& i
 
 /// Path of a fixture file.
 std::filesystem::path fixture(const std::string& relative);
+
+/// Absolute path of the program @p name found on PATH, or empty when it is not installed.
+std::string find_program(const std::string& name);
+
+/// A program running in the background, its output collected. The destructor kills (SIGKILL) and
+/// reaps it if it still runs, so a failing test leaves no process behind.
+class BackgroundProgram {
+public:
+    /// Starts @p argv (no shell) with standard input from /dev/null and the extra @p env entries.
+    explicit BackgroundProgram(const std::vector<std::string>& argv,
+                               const std::vector<std::string>& env = {});
+    ~BackgroundProgram();
+    BackgroundProgram(const BackgroundProgram&) = delete;
+    BackgroundProgram& operator=(const BackgroundProgram&) = delete;
+
+    /// Waits at most @p timeout for the program to end; true when it has ended (and is reaped).
+    bool wait_for(std::chrono::milliseconds timeout);
+    /// Sends @p signal, unless the program has already been reaped (its pid may be reused).
+    void send(int signal);
+    /// Stops the program (SIGSTOP) and waits until it is stopped; false when it ended first.
+    bool stop();
+    /// Waits for the end; exit status (-1 when killed by a signal) and everything it printed.
+    RunResult finish();
+    /// The signal that ended the program, 0 when it exited or still runs.
+    int end_signal() const { return end_signal_; }
+
+private:
+    void reaped(int wait_status);
+
+    pid_t pid_ = -1;
+    bool ended_ = false;
+    int status_ = -1;
+    int end_signal_ = 0;
+    std::string out_;
+    std::string err_;
+    std::thread out_reader_;
+    std::thread err_reader_;
+};
+
+/// Shape of a generated collection of reports (see write_collection).
+struct CollectionSpec {
+    unsigned seed = 1;
+    std::size_t jsonl_files = 60;
+    std::size_t records_per_file = 200;
+    std::size_t text_pages = 20;
+    std::size_t articles_per_page = 5;
+    /// A made-up word every document holds once, so that a query for it counts the documents.
+    std::string marker = "zorblax";
+};
+
+/// Writes a seeded collection of reports in English, French and Russian under @p folder: JSONL
+/// files of records and, in a subfolder, text pages of `•` articles. Returns the number of
+/// documents it makes. The same spec always writes the same bytes (with one standard library).
+std::size_t write_collection(const std::filesystem::path& folder, const CollectionSpec& spec);
+
+/// Every unique document id of the index at @p db (its `Q` terms, without the prefix).
+std::set<std::string> unique_ids(const std::string& db);
 
 }  // namespace agora::test
