@@ -55,8 +55,10 @@ std::string document_id(const std::string& canonical_path, const Article& articl
     }
     std::string id = canonical_path + suffix;
     if (id.size() <= kMaxIdBytes) return id;
-    id = "hash:" + stable_hash_hex(canonical_path) + std::string(cut_utf8(suffix, kMaxIdBytes / 2));
-    return id;
+    // Too long for a term: hash the path, and the suffix too when it is long, so that two long record
+    // ids of one file never collide by sharing a prefix.
+    const std::string tail = suffix.size() <= kMaxIdBytes / 2 ? suffix : "#" + stable_hash_hex(suffix);
+    return "hash:" + stable_hash_hex(canonical_path) + tail;
 }
 
 Indexer::Indexer(const std::string& db_path) {
@@ -64,7 +66,19 @@ Indexer::Indexer(const std::string& db_path) {
     const fs::path parent = fs::path(db_path).parent_path();
     if (!parent.empty()) fs::create_directories(parent, ec);  // the default lives under ~/.local/share
     try {
-        db_ = Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
+        try {
+            db_ = Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
+        } catch (const Xapian::DatabaseNotFoundError&) {
+            // Xapian 1.4 creates empty table files first and renames the version file into place
+            // last: a run killed in between leaves tables without a version file, which Xapian
+            // refuses for ever. They never held a commit, and the failed open held the write lock
+            // (no other run is creating the index): create it afresh.
+            const fs::path folder(db_path);
+            const bool leftover = !fs::exists(folder / "iamglass", ec) &&
+                                  fs::file_size(folder / "postlist.glass", ec) == 0;
+            if (!leftover) throw;
+            db_ = Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
+        }
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexOpenError("index " + db_path +
                              " is locked: another agora-index is writing to it; try again when it ends");
@@ -78,6 +92,13 @@ Indexer::Indexer(const std::string& db_path) {
     if (!version.empty() && version != schema::kSchemaVersion) {
         throw IndexOpenError(db_path + " was written by another version of Agora (schema " + version +
                              "); index into a new folder");
+    }
+    // Mark a new index as ours before any document goes in: Xapian also commits by itself
+    // (every XAPIAN_FLUSH_THRESHOLD changes), and a run killed after such a commit must not leave
+    // documents without the mark, which the next run would refuse as a foreign database.
+    if (version.empty()) {
+        db_.set_metadata(std::string(schema::kMetaSchemaVersion),
+                         std::string(schema::kSchemaVersion));
     }
 }
 
@@ -161,6 +182,10 @@ void Indexer::index_source(const SourceFile& source, const IndexOptions& options
     }
     ++summary.files_indexed;
     summary.documents_added += documents;
+    // Spelling data goes in before the bookkeeping, so that any commit holding the bookkeeping (ours, or
+    // one Xapian makes by itself every XAPIAN_FLUSH_THRESHOLD changes) holds the source's words too: a
+    // source the next run skips must not have lost them.
+    flush_spelling(options);
     nlohmann::json meta = {{"path", source.canonical},
                            {"display", source.display},
                            {"size", stamp.size},
