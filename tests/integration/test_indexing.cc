@@ -139,7 +139,7 @@ TEST_CASE("windows-1251, KOI8-R and Latin-1 files are decoded", "[integration][i
     CHECK(hits(db, "\"téléphones ont été confisqués\"") == 1);
 }
 
-TEST_CASE("bad input is reported by file and line; the rest is indexed; nothing is lost",
+TEST_CASE("bad input is reported by file and line, the rest is indexed, nothing is lost",
           "[integration][indexing]") {
     TempDir dir;
     const std::string db = (dir / "db").string();

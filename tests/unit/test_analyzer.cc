@@ -38,7 +38,7 @@ TEST_CASE("words are case-folded and cut by ICU in three languages", "[unit][ana
     for (const TermCase& c : cases) assert_analyzes_to(c.text, c.terms);
 }
 
-TEST_CASE("French elision is removed with either apostrophe; aujourd'hui stays whole", "[unit][analysis]") {
+TEST_CASE("French elision is removed with either apostrophe, aujourd'hui stays whole", "[unit][analysis]") {
     const TermCase cases[] = {
         {"l’éducation", {"education"}},
         {"l'éducation", {"education"}},
@@ -78,7 +78,7 @@ TEST_CASE("ё is folded to е on both sides, й is never touched", "[unit][analy
     CHECK(document_stems("ёлки", Lang::ru) == document_stems("елки", Lang::ru));
 }
 
-TEST_CASE("Latin diacritics and ligatures fold; Kazakh letters do not", "[unit][analysis]") {
+TEST_CASE("Latin diacritics and ligatures fold, Kazakh letters do not", "[unit][analysis]") {
     const TermCase cases[] = {
         {"chômage égaux congés payés", {"chomage", "egaux", "conges", "payes"}},
         {"cœur Œuvre naïve Façade", {"coeur", "oeuvre", "naive", "facade"}},
