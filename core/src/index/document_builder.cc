@@ -4,6 +4,7 @@
 #include "agora/index/document_builder.h"
 
 #include "agora/schema.h"
+#include "agora/util/utf8.h"
 
 #include <string>
 
@@ -69,7 +70,11 @@ Xapian::Document DocumentBuilder::build(const Article& article, DocData data,
     doc.add_boolean_term(prefixed(schema::kLanguage, code));
     doc.add_value(schema::kSlotLanguage, code);
     doc.add_boolean_term(prefixed(schema::kSource, source_key));
-    if (!article.url.empty()) doc.add_boolean_term(prefixed(schema::kUrl, article.url.substr(0, 200)));
+    // Terms are at most 245 bytes: a longer URL is cut at a character boundary.
+    constexpr std::size_t kMaxUrlTermBytes = 200;
+    if (!article.url.empty()) {
+        doc.add_boolean_term(prefixed(schema::kUrl, cut_utf8(article.url, kMaxUrlTermBytes)));
+    }
     add_date_terms(doc, article.date);
 
     data.title = article.title;
