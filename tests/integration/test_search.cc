@@ -154,25 +154,3 @@ TEST_CASE("paging is consistent with the total", "[integration][search]") {
     CHECK(second.results.front().rank == 3);
     CHECK(second.results.front().id != first.results.front().id);
 }
-
-TEST_CASE("words that stand together in the query's order rank first", "[integration][search]") {
-    agora::test::TempDir dir;
-    agora::test::write_file(dir / "src" / "apart.txt",
-                            "Report one\n\nThe assembly met at noon. Observers called the march peaceful "
-                            "and the assembly hall stayed open.");
-    agora::test::write_file(dir / "src" / "together.txt",
-                            "Report two\n\nObservers said the peaceful assembly ended at noon without "
-                            "incident.");
-    const std::string db = (dir / "db").string();
-    agora::Indexer(db).run({(dir / "src").string()}, {});
-    Searcher searcher(db);
-    SearchRequest request;
-    request.query = "peaceful assembly";
-    const auto r = searcher.search(request);
-    REQUIRE(r.results.size() == 2);
-    CHECK(paths(r).front() == "together.txt");
-    request.query = "assembly peaceful";  // the other order: no bonus for together.txt
-    const auto reversed = searcher.search(request);
-    REQUIRE(reversed.results.size() == 2);
-    CHECK(paths(reversed).front() == "apart.txt");
-}

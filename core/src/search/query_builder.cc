@@ -132,7 +132,6 @@ private:
     Xapian::Query parse_and(std::size_t depth) {
         std::vector<Xapian::Query> positive;
         std::vector<Xapian::Query> negative;
-        std::vector<std::string> adjacent;  // unstemmed terms of the plain words, in query order
         while (!at_end()) {
             const LexKind kind = peek().kind;
             if (kind == LexKind::op_or) break;
@@ -152,24 +151,13 @@ private:
                 if (at_end() || peek().kind == LexKind::op_or) break;  // dangling NOT: ignore
             }
             bool lexeme_negated = false;
-            plain_word_.clear();
             Xapian::Query clause = parse_unary(depth, lexeme_negated);
             if (clause.empty()) continue;
-            const bool excluded = negate || lexeme_negated;
-            if (!excluded && !plain_word_.empty()) adjacent.push_back(plain_word_);
-            (excluded ? negative : positive).push_back(std::move(clause));
+            (negate || lexeme_negated ? negative : positive).push_back(std::move(clause));
         }
         Xapian::Query result;
         if (!positive.empty()) {
             result = Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
-        }
-        // BM25 knows nothing of word order: documents where the query's words stand together, in
-        // the query's order, get the phrase's weight on top (`peaceful assembly` before `assembly ...
-        // peaceful`). The phrase is optional, so it only reorders what the words matched.
-        if (adjacent.size() >= 2 && adjacent.size() == positive.size()) {
-            Xapian::Query phrase(Xapian::Query::OP_PHRASE, adjacent.begin(), adjacent.end(),
-                                 static_cast<Xapian::termcount>(adjacent.size()));
-            result = Xapian::Query(Xapian::Query::OP_AND_MAYBE, result, phrase);
         }
         if (!negative.empty()) {
             if (result.empty()) result = Xapian::Query::MatchAll;
@@ -227,7 +215,6 @@ private:
         }
         if (!lexeme.negated && lexeme.field.empty()) {
             result_.words.push_back({lexeme.start, lexeme.start + lexeme.text.size(), token.spelling_form()});
-            plain_word_ = token.term;
         }
         std::vector<std::string> stems = analyzer_.query_stems(token);
         if (!lexeme.negated) {
@@ -270,7 +257,6 @@ private:
     std::size_t pos_ = 0;
     std::size_t terms_ = 0;
     std::vector<Token> tokens_;
-    std::string plain_word_;  // unstemmed term of the last clause when it was a plain word
     const Lexeme end_{};
 };
 
