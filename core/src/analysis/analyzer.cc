@@ -2,6 +2,7 @@
  *  @brief The analysis chain, composed once for the indexer, the query side and the snippet maker.
  */
 #include "agora/analysis/analyzer.h"
+#include "agora/util/utf8.h"
 
 #include "agora/limits.h"
 
@@ -13,12 +14,6 @@ constexpr int kMinParagraphWords = 6;
 // Normalised non-ASCII words kept before the cache starts over.
 constexpr std::size_t kNormalizeCacheEntries = 1u << 16;
 
-bool is_ascii(std::string_view s) {
-    for (unsigned char c : s) {
-        if (c >= 0x80) return false;
-    }
-    return true;
-}
 
 }  // namespace
 

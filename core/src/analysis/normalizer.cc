@@ -2,6 +2,7 @@
  *  @brief Word normalisation: NFKC case folding, apostrophes, elision, possessive, ё, Latin diacritics.
  */
 #include "agora/analysis/normalizer.h"
+#include "agora/util/utf8.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
@@ -20,12 +21,6 @@ namespace {
 constexpr std::array<std::string_view, 13> kElisions = {
     "jusqu'", "quoiqu'", "lorsqu'", "puisqu'", "qu'", "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'"};
 
-bool is_ascii(std::string_view s) {
-    for (unsigned char c : s) {
-        if (c >= 0x80) return false;
-    }
-    return true;
-}
 
 // Apostrophe look-alikes that people and word processors type for the same thing.
 bool is_apostrophe(UChar32 c) {

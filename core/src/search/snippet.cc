@@ -80,9 +80,12 @@ Snippet SnippetMaker::make(std::string_view text, Lang lang, const HighlightTerm
     analyzer_.analyze(scanned, lang, tokens_);
     if (tokens_.empty()) return snippet;
 
-    std::vector<std::size_t> hits;  // token indexes that match, with their term for diversity
+    // Each token is matched once; the window search and the rendering both read the flags.
+    std::vector<bool> matched(tokens_.size());
+    std::vector<std::size_t> hits;  // indexes of the matching tokens
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-        if (matches(tokens_[i], highlight)) hits.push_back(i);
+        matched[i] = matches(tokens_[i], highlight);
+        if (matched[i]) hits.push_back(i);
     }
 
     // Best window: most distinct matched terms, then most matches, then earliest.
@@ -115,13 +118,13 @@ Snippet SnippetMaker::make(std::string_view text, Lang lang, const HighlightTerm
     bool previous_matched = false;
     for (std::size_t i = best_start; i <= last; ++i) {
         const Token& token = tokens_[i];
-        const bool matched = matches(token, highlight);
         std::string gap = squeeze_spaces(scanned.substr(cursor, token.start - cursor));
         // Adjacent matches separated only by a space read as one mark: <mark>réunions pacifiques</mark>.
-        const bool joins = matched && previous_matched && gap == " ";
+        const bool joins = matched[i] && previous_matched && gap == " ";
         append_part(snippet, std::move(gap), joins);
-        append_part(snippet, std::string(scanned.substr(token.start, token.end - token.start)), matched);
-        previous_matched = matched;
+        append_part(snippet, std::string(scanned.substr(token.start, token.end - token.start)),
+                    matched[i]);
+        previous_matched = matched[i];
         cursor = token.end;
     }
     // Keep punctuation that closes the last word's sentence (". ’ »") but not the next word.

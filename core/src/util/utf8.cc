@@ -9,6 +9,13 @@
 
 namespace agora {
 
+bool is_ascii(std::string_view text) {
+    for (unsigned char c : text) {
+        if (c >= 0x80) return false;
+    }
+    return true;
+}
+
 bool is_valid_utf8(std::string_view text) {
     const auto* s = reinterpret_cast<const uint8_t*>(text.data());
     const int32_t length = static_cast<int32_t>(text.size());

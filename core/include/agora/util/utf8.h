@@ -9,6 +9,9 @@
 
 namespace agora {
 
+/// True when every byte of @p text is ASCII (the analyser's fast path).
+bool is_ascii(std::string_view text);
+
 /// True when @p text is well-formed UTF-8.
 bool is_valid_utf8(std::string_view text);
 
