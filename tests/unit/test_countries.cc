@@ -1,0 +1,2 @@
+// Unit tests for countries: being written.
+#include <catch2/catch.hpp>

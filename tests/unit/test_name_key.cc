@@ -1,0 +1,2 @@
+// Unit tests for name_key: being written.
+#include <catch2/catch.hpp>

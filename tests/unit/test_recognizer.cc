@@ -1,0 +1,2 @@
+// Unit tests for recognizer: being written.
+#include <catch2/catch.hpp>
