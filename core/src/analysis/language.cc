@@ -55,6 +55,10 @@ Lang parse_lang(std::string_view text) {
     return Lang::unknown;
 }
 
+bool is_function_word(std::string_view term) {
+    return contains(kEnglishWords, term) || contains(kFrenchWords, term);
+}
+
 void LanguageVotes::add(std::string_view term, bool cyrillic) {
     ++words_;
     if (cyrillic) {

@@ -17,6 +17,11 @@ std::string_view lang_code(Lang lang);
 /// Parses "en", "EN", "fr-FR", "ru_RU", "english", ... into a Lang; anything else gives Lang::unknown.
 Lang parse_lang(std::string_view text);
 
+/// True when the normalised @p term is one of the English or French function words the vote counts
+/// ("the", "of", "la", "des", ...): a word so common that capitalisation at a sentence start says
+/// nothing about it being a name.
+bool is_function_word(std::string_view term);
+
 /// Counts evidence for each language from normalised terms, then decides.
 ///
 /// Cyrillic words count for Russian. For Latin script, frequent function words of English and French
