@@ -1,2 +1,301 @@
-// Unit tests for recognizer: being written.
+/** @file
+ *  @brief The person/organisation recogniser, as tables of {text, expected mentions}, in all three
+ *         languages; known entities and the entities file.
+ */
+#include "test_support.h"
+
+#include "agora/entities/recognizer.h"
+
 #include <catch2/catch.hpp>
+
+#include <random>
+#include <stdexcept>
+
+using agora::Analyzer;
+using agora::EntityKind;
+using agora::EntityRecognizer;
+using agora::KnownEntity;
+using agora::Lang;
+using agora::Mention;
+using agora::Token;
+using agora::test::TempDir;
+using agora::test::write_file;
+
+namespace {
+
+struct MentionCase {
+    const char* text;
+    std::vector<std::string> mentions;  ///< "person:Surface", "organisation:Surface[ACR]"
+};
+
+/// One mention as "kind:surface" with "[acronym]" when there is one.
+std::string describe(const Mention& m) {
+    std::string out = std::string(agora::kind_name(m.kind)) + ":" + m.surface;
+    if (!m.acronym.empty()) out += "[" + m.acronym + "]";
+    return out;
+}
+
+/// Mentions of @p text, described, in text order.
+std::vector<std::string> recognise(EntityRecognizer& recogniser, const std::string& text, Lang lang = Lang::unknown,
+                                   const std::vector<Mention>& countries = {}) {
+    Analyzer analyzer;
+    std::vector<Token> tokens;
+    analyzer.analyze(text, lang, tokens);
+    std::vector<Mention> found;
+    recogniser.recognize(text, tokens, countries, found);
+    std::vector<std::string> out;
+    for (const Mention& m : found) out.push_back(describe(m));
+    return out;
+}
+
+void check_cases(const std::vector<MentionCase>& cases, Lang lang = Lang::unknown) {
+    EntityRecognizer recogniser;
+    for (const MentionCase& c : cases) {
+        INFO(c.text);
+        CHECK(recognise(recogniser, c.text, lang) == c.mentions);
+    }
+}
+
+/// A country mention covering the first occurrence of @p name in @p text.
+Mention country_at(const std::string& text, const std::string& name, const char* code) {
+    Mention m;
+    m.kind = EntityKind::country;
+    m.code = code;
+    m.surface = name;
+    m.start = static_cast<std::uint32_t>(text.find(name));
+    m.end = m.start + static_cast<std::uint32_t>(name.size());
+    return m;
+}
+
+}  // namespace
+
+TEST_CASE("English persons need a second name word or a cue", "[unit][recognizer]") {
+    check_cases({
+        {"Human rights defender Evgeniy Zhovtis said the verdict was unfair.", {"person:Evgeniy Zhovtis"}},
+        {"President Kassym-Jomart Tokayev signed the decree.", {"person:Kassym-Jomart Tokayev"}},
+        {"The court heard Mr. O'Brien on Monday.", {"person:O'Brien"}},
+        {"Lawyer Zhovtis appealed.", {"person:Zhovtis"}},
+        {"Police detained activist A. Mammadov near the station.", {"person:A. Mammadov"}},
+        {"Evgeniy Zhovtis was detained. Later Zhovtis was released.", {"person:Evgeniy Zhovtis", "person:Zhovtis"}},
+        {"According to Tokayev, reforms will continue.", {"person:Tokayev"}},
+        {"Zhovtis's lawyer was not admitted.", {}},  // a lone word with no cue and no full name
+        {"Yesterday the Government met in Almaty.", {}},
+        {"In March, Freedom was on everyone's lips.", {}},
+    });
+}
+
+TEST_CASE("Russian persons: cues, surname endings, inflected forms", "[unit][recognizer]") {
+    check_cases({
+        {"Правозащитник Евгений Жовтис заявил, что подаст жалобу.", {"person:Евгений Жовтис"}},
+        {"Суд приговорил Евгения Жовтиса к четырём годам.", {"person:Евгения Жовтиса"}},
+        {"По словам Е. Жовтиса, дело сфабриковано.", {"person:Е. Жовтиса"}},
+        {"Затем выступил Токаев.", {"person:Токаев"}},
+        {"Президент Кассым-Жомарт Токаев подписал указ.", {"person:Кассым-Жомарт Токаев"}},
+        {"Среди них житель Чукотки Игорь Барышников.", {"person:Игорь Барышников"}},
+        {"Сам Токаев не ответил.", {"person:Токаев"}},
+        {"В Алматы прошла акция.", {}},
+        {"В январе Астана объявила конкурс.", {}},
+    });
+}
+
+TEST_CASE("French persons: honorifics and particles are handled", "[unit][recognizer]") {
+    check_cases({
+        {"Selon l'avocate Marie-Laure de Villeneuve, la procédure est illégale.",
+         {"person:Marie-Laure de Villeneuve"}},
+        {"M. Zaher a déclaré qu'il ferait appel.", {"person:Zaher"}},
+        {"Me de Villeneuve a saisi le tribunal.", {"person:de Villeneuve"}},
+        {"Le militant Oumar Sylla a été arrêté à Conakry.", {"person:Oumar Sylla"}},
+        {"Lundi, à Lyon, les avocats ont manifesté.", {}},
+    }, Lang::fr);
+}
+
+TEST_CASE("English organisations: head words and of/for complements", "[unit][recognizer]") {
+    check_cases({
+        {"The Ministry of Internal Affairs refused to comment.", {"organisation:Ministry of Internal Affairs"}},
+        {"The Office of the UN High Commissioner for Human Rights issued a statement.",
+         {"organisation:Office of the UN High Commissioner for Human Rights"}},
+        {"Amnesty International and Human Rights Watch called for his release.",
+         {"organisation:Amnesty International", "organisation:Human Rights Watch"}},
+        {"The Almaty City Court on Tuesday upheld the sentence.", {"organisation:Almaty City Court"}},
+        {"He met the head of the Lawyers' Association of Pamir.", {"organisation:Lawyers' Association of Pamir"}},
+        {"The case reached Bishkek's Pervomaisky District Court.", {"organisation:Pervomaisky District Court"}},
+        {"According to Reporters Without Borders, twenty journalists are in prison.",
+         {"organisation:Reporters Without Borders"}},
+        {"The Committee to Protect Journalists wrote to him.", {"organisation:Committee to Protect Journalists"}},
+        {"The Council of Europe Commissioner for Human Rights visited.", {"organisation:Council of Europe"}},
+        {"The committee met.", {}},
+    });
+}
+
+TEST_CASE("Russian organisations extend over lowercase words to the head and its complement",
+          "[unit][recognizer]") {
+    check_cases({
+        {"Министерство внутренних дел отказалось комментировать.",
+         {"organisation:Министерство внутренних дел"}},
+        {"Казахстанское международное бюро по правам человека и соблюдению законности обжалует решение.",
+         {"organisation:Казахстанское международное бюро по правам человека и соблюдению законности"}},
+        {"Термезский городской суд по уголовным делам вынес приговор.",
+         {"organisation:Термезский городской суд по уголовным делам"}},
+        {"Московский городской суд по иску прокуратуры ликвидировал организацию.",
+         {"organisation:Московский городской суд"}},
+        {"Генеральная прокуратура добивается блокировки сайтов.", {"organisation:Генеральная прокуратура"}},
+        {"Он работал в Департаменте государственных доходов по городу Алматы.",
+         {"organisation:Департаменте государственных доходов по городу Алматы"}},
+        {"Суд отказал.", {}},  // a lone head word is a generic reference
+    });
+}
+
+TEST_CASE("quoted names: after an organisation word, or with a capitalised descriptor", "[unit][recognizer]") {
+    check_cases({
+        {"Общественный фонд «Адил соз» сообщил об этом.", {"organisation:Общественный фонд «Адил соз»"}},
+        {"Суд ликвидировал Правозащитный центр «Мемориал».", {"organisation:Правозащитный центр «Мемориал»"}},
+        {"Сотрудники фонда «Правовая политика» пришли.", {"organisation:Правовая политика"}},
+        {"Он прочитал роман «Анна Каренина» вчера.", {}},  // a title, not a name
+    });
+}
+
+TEST_CASE("French organisations: lowercase complements, et inside, infinitives and places outside",
+          "[unit][recognizer]") {
+    check_cases({
+        {"La Ligue des droits de l'homme a dénoncé la loi.", {"organisation:Ligue des droits de l'homme"}},
+        {"Le Conseil d’État pour contester la décision.", {"organisation:Conseil d’État"}},
+        {"La Commission africaine des droits de l’homme et des peuples a été saisie.",
+         {"organisation:Commission africaine des droits de l’homme et des peuples"}},
+        {"Il dirige le Bureau international kazakhstanais pour les droits humains et l’État de droit.",
+         {"organisation:Bureau international kazakhstanais pour les droits humains et l’État de droit"}},
+        {"Amnesty International au Sénégal a publié un rapport.", {"organisation:Amnesty International"}},
+        {"Il a écrit au ministère de l’Intérieur.", {"organisation:ministère de l’Intérieur"}},
+        {"L’Union européenne a réagi.", {"organisation:Union européenne"}},
+    }, Lang::fr);
+}
+
+TEST_CASE("acronyms: defined in parentheses either way, used alone later", "[unit][recognizer]") {
+    check_cases({
+        {"The Kazakhstan International Bureau for Human Rights and Rule of Law (KIBHR) appealed. KIBHR said so.",
+         {"organisation:Kazakhstan International Bureau for Human Rights and Rule of Law[KIBHR]",
+          "organisation:KIBHR[KIBHR]"}},
+        {"Fédération internationale pour les droits humains (FIDH) et la FIDH encore.",
+         {"organisation:Fédération internationale pour les droits humains[FIDH]", "organisation:FIDH[FIDH]"}},
+        {"ОБСЕ и ООН выразили обеспокоенность.", {"organisation:ОБСЕ[ОБСЕ]", "organisation:ООН[ООН]"}},
+        {"The OSCE Moscow Mechanism was invoked.", {"organisation:OSCE[OSCE]"}},
+        {"COVID restrictions hit LGBT groups and NGOs in part II.", {}},
+        {"KEY FINDINGS\nThe report is short.", {}},  // a heading, not acronyms
+    });
+}
+
+TEST_CASE("exclusions: months, legal instruments, places, sentence starts", "[unit][recognizer]") {
+    check_cases({
+        {"On Monday, President Tokayev signed the Law on Peaceful Assemblies.", {"person:Tokayev"}},
+        {"The Criminal Code and Article 174 were criticised.", {}},
+        {"The International Covenant on Civil and Political Rights applies.", {}},
+        {"He was born in Ust-Kamenogorsk and lives in New York.", {}},
+        {"Уголовный кодекс и Конституция Казахстана запрещают это.", {}},
+        {"Central Asia remains closed. Human Rights Day passed quietly.", {}},
+    });
+}
+
+TEST_CASE("a country is not a person, but may start an organisation", "[unit][recognizer]") {
+    EntityRecognizer recogniser;
+    const std::string text = "Kazakhstan International Bureau reported that Kazakhstan denied it.";
+    const std::vector<Mention> countries = {country_at(text, "Kazakhstan", "KZ")};
+    CHECK(recognise(recogniser, text, Lang::en, countries) ==
+          std::vector<std::string>{"organisation:Kazakhstan International Bureau"});
+    const std::string georgia = "Georgia Zhvania said the vote was fair.";
+    CHECK(recognise(recogniser, georgia, Lang::en, {country_at(georgia, "Georgia", "GE")}) ==
+          std::vector<std::string>{"person:Georgia Zhvania"});
+}
+
+TEST_CASE("mentions carry byte offsets and token indexes into the text", "[unit][recognizer]") {
+    Analyzer analyzer;
+    EntityRecognizer recogniser;
+    const std::string text = "Вчера «Мемориал» и правозащитник Евгений Жовтис заявили о давлении.";
+    std::vector<Token> tokens;
+    analyzer.analyze(text, Lang::ru, tokens);
+    std::vector<Mention> found;
+    recogniser.recognize(text, tokens, {}, found);
+    REQUIRE(found.size() == 1);
+    const Mention& m = found[0];
+    CHECK(m.kind == EntityKind::person);
+    CHECK(text.substr(m.start, m.end - m.start) == "Евгений Жовтис");
+    CHECK(tokens[m.first_token].start == m.start);
+    CHECK(tokens[m.last_token].end == m.end);
+    CHECK(m.acronym.empty());
+}
+
+TEST_CASE("known entities win over the rules, in any case and Russian inflection", "[unit][recognizer]") {
+    EntityRecognizer recogniser;
+    recogniser.add_known({
+        {EntityKind::organisation, "Адилет", {"Adilet", "ADILET"}},
+        {EntityKind::person, "Евгений Жовтис", {"Evgeniy Zhovtis"}},
+        {EntityKind::organisation, "Kloop", {}},
+    });
+    const std::vector<MentionCase> cases = {
+        {"Сотрудники Адилета и Евгения Жовтиса задержали.",
+         {"organisation:Адилета[ADILET]", "person:Евгения Жовтиса"}},
+        {"EVGENIY ZHOVTIS spoke to Kloop and adilet staff.",
+         {"person:EVGENIY ZHOVTIS", "organisation:Kloop"}},
+        {"Zhovtis met Evgeniy Zhovtis.", {"person:Zhovtis", "person:Evgeniy Zhovtis"}},
+    };
+    for (const MentionCase& c : cases) {
+        INFO(c.text);
+        CHECK(recognise(recogniser, c.text) == c.mentions);
+    }
+}
+
+TEST_CASE("the entities file is read, and its errors name the file and the entry", "[unit][recognizer]") {
+    TempDir dir;
+    const auto path = (dir / "entities.json").string();
+    write_file(path, R"([{"name": "Евгений Жовтис", "kind": "person", "aliases": ["Zhovtis"]},
+                         {"name": "KIBHR", "kind": "organisation"}])");
+    const auto entities = agora::load_known_entities(path);
+    REQUIRE(entities.size() == 2);
+    CHECK(entities[0].kind == EntityKind::person);
+    CHECK(entities[0].aliases == std::vector<std::string>{"Zhovtis"});
+    CHECK(entities[1].kind == EntityKind::organisation);
+    CHECK(entities[1].aliases.empty());
+
+    const auto error_of = [&](const std::string& content) {
+        write_file(path, content);
+        try {
+            agora::load_known_entities(path);
+        } catch (const std::runtime_error& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    CHECK(error_of(R"([{"name": "A", "kind": "person"}, {"name": "B", "kind": "person"},
+                       {"name": "C", "kind": "country"}])") ==
+          path + ": entry 3: \"kind\" must be \"person\" or \"organisation\"");
+    CHECK(error_of(R"([{"kind": "person"}])") == path + ": entry 1: \"name\" must be a non-empty string");
+    CHECK(error_of(R"([{"name": "A", "kind": "person", "aliases": "A"}])") ==
+          path + ": entry 1: \"aliases\" must be an array of strings");
+    CHECK(error_of(R"({"name": "A"})") == path + ": must hold a JSON array of entities");
+    CHECK(error_of("[{").rfind(path + ": not valid JSON", 0) == 0);
+    CHECK_THROWS_WITH(agora::load_known_entities((dir / "missing.json").string()),
+                      Catch::Contains("missing.json") && Catch::Contains("cannot open"));
+}
+
+TEST_CASE("random text never breaks the recogniser", "[unit][recognizer]") {
+    std::mt19937 random(20261130);
+    const std::vector<std::string> pieces = {"A", "Ж", "ОБСЕ", "KIBHR", " ", "\n", "\n\n", ".", ",", "(", ")",
+                                             "«", "»", "\"", "-", "de", "по", "Committee", "of", "суд",
+                                             "Mr", "said", "l'", "’s", "Zhovtis", "в", "1"};
+    Analyzer analyzer;
+    EntityRecognizer recogniser;
+    for (int round = 0; round < 300; ++round) {
+        std::string text;
+        const int length = static_cast<int>(random() % 40);
+        for (int i = 0; i < length; ++i) text += pieces[random() % pieces.size()] + (random() % 2 ? " " : "");
+        std::vector<Token> tokens;
+        analyzer.analyze(text, Lang::unknown, tokens);
+        std::vector<Mention> found;
+        recogniser.recognize(text, tokens, {}, found);
+        for (const Mention& m : found) {
+            REQUIRE(m.start < m.end);
+            REQUIRE(m.end <= text.size());
+            REQUIRE(m.first_token <= m.last_token);
+            REQUIRE(m.last_token < tokens.size());
+            REQUIRE(!m.surface.empty());
+        }
+    }
+}

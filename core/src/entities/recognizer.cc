@@ -1,10 +1,1035 @@
-// Placeholder: being written (EntityRecognizer).
+/** @file
+ *  @brief Rule-based recognition of persons and organisations in English, Russian and French text.
+ *
+ *  Three passes over the analyser's tokens, all linear:
+ *   1. token shapes: capitalisation and all-caps read from the original bytes, the punctuation between
+ *      tokens (run breaks, sentence ends, parentheses, quotes), words seen lowercase in the document;
+ *      known entities (the user's file) are matched first and claim their tokens;
+ *   2. candidates: at each capitalised word, a Russian organisation (capitalised first word, lowercase
+ *      adjectives, a head word and its genitive complement), else a run of capitalised words that is an
+ *      organisation when it holds a head word (extended by `of/for` or `de/des/pour` complements), else
+ *      a person when the run, stripped of roles and non-name words, has the evidence a name needs
+ *      (two name words, a role or honorific, a speech verb, a surname ending);
+ *   3. resolution: lone surnames seen in a full name elsewhere, acronyms defined by `Name (ACR)` or
+ *      `ACR (Name)`, and lone all-caps words that look like organisations.
+ */
 #include "agora/entities/recognizer.h"
+
+#include "agora/analysis/analyzer.h"
+#include "recognizer_cues.h"
+
+#include <nlohmann/json.hpp>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <fstream>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
 namespace agora {
-struct EntityRecognizer::Impl {};
+namespace {
+
+using cues::Flag;
+
+/// Longest run of capitalised words considered for one name.
+constexpr std::uint32_t kMaxRun = 8;
+/// Most words an organisation's complement may add after its head word.
+constexpr std::uint32_t kMaxComplement = 9;
+/// Longest quoted name taken as an organisation after a head word (`фонд «Адил соз»`).
+constexpr std::uint32_t kMaxQuoted = 6;
+
+/// Shape of a token, read from its original bytes.
+enum Shape : std::uint16_t {
+    kCap = 1 << 0,        ///< first letter upper- or titlecase
+    kAllCaps = 1 << 1,    ///< two or more letters, none lowercase, no digits
+    kInitial = 1 << 2,    ///< `Е.` or `Е.А`: one capital letter (or several joined by dots)
+    kSentStart = 1 << 3,  ///< first word of a sentence, line or paragraph
+    kQuoted = 1 << 4,     ///< inside quotation marks
+    kCountry = 1 << 5,    ///< part of a country mention
+    kClaimed = 1 << 6,    ///< part of a known-entity mention
+    kShout = 1 << 7,      ///< in a run of three or more all-caps words (a heading)
+    kElided = 1 << 8,     ///< starts with a French elision (`l'`, `d'`)
+    kUsed = 1 << 9,       ///< inside a reported mention or an acronym definition
+};
+
+/// What the bytes between a token and the next one hold.
+enum GapBit : std::uint8_t {
+    kBreak = 1 << 0,       ///< punctuation: a name cannot run across it
+    kHyphen = 1 << 1,      ///< a bare hyphen (`Кассым-Жомарт`)
+    kSentEnd = 1 << 2,     ///< end of a sentence or line
+    kOpenParen = 1 << 3,
+    kCloseParen = 1 << 4,
+    kComma = 1 << 5,
+    kOpenQuote = 1 << 6,
+    kCloseQuote = 1 << 7,
+};
+
+constexpr std::uint32_t kUnlooked = 0xFFFFFFFFu;
+
+/// Per-token facts computed once per document.
+struct TokenInfo {
+    std::uint16_t shape = 0;
+    std::uint8_t gap = 0;       ///< GapBit mask of the bytes after the token
+    std::uint8_t skip = 0;      ///< bytes of an elision prefix in the original word
+    std::uint32_t flags = kUnlooked;  ///< cue flags, looked up on demand
+};
+
+/// First code point of @p s at byte @p i (advancing @p i), or -1 at the end.
+UChar32 next_code_point(std::string_view s, std::size_t& i) {
+    if (i >= s.size()) return -1;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data()), i, s.size(), c);
+    return c;
+}
+
+bool is_upper(UChar32 c) { return u_isupper(c) || u_istitle(c); }
+
+bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
+
+/// Bytes of a French elision prefix at the start of @p word (`l’`, `d'`, `qu'`), or 0.
+std::uint8_t elision_bytes(std::string_view word) {
+    static constexpr std::string_view kPrefixes[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu",
+                                                     "lorsqu", "puisqu", "quoiqu"};
+    for (std::string_view p : kPrefixes) {
+        if (word.size() <= p.size() + 1) continue;
+        bool same = true;
+        for (std::size_t k = 0; k < p.size() && same; ++k) same = (word[k] | 0x20) == p[k];
+        if (!same) continue;
+        std::size_t i = p.size();
+        if (is_apostrophe(next_code_point(word, i)) && i < word.size()) return static_cast<std::uint8_t>(i);
+    }
+    return 0;
+}
+
+/// Capitalisation of a word: kCap, kAllCaps and kInitial bits (kInitial needs the gap too).
+std::uint16_t word_shape(std::string_view word) {
+    const unsigned char first = static_cast<unsigned char>(word.empty() ? 0 : word[0]);
+    if (first >= 'a' && first <= 'z') return 0;  // fast path: most words
+    std::size_t i = 0;
+    const UChar32 c0 = next_code_point(word, i);
+    if (!is_upper(c0)) return 0;
+    int letters = 1, lower = 0, dots = 0, other = 0;
+    while (i < word.size()) {
+        const UChar32 c = next_code_point(word, i);
+        if (u_isalpha(c)) {
+            ++letters;
+            if (!is_upper(c)) ++lower;
+        } else if (c == '.') {
+            ++dots;
+        } else {
+            ++other;
+        }
+    }
+    std::uint16_t shape = kCap;
+    if (dots > 0 && lower == 0 && other == 0 && letters <= dots + 1) return shape | kInitial;
+    if (letters >= 2 && lower == 0 && other == 0 && dots == 0) shape |= kAllCaps;
+    return shape;
+}
+
+/// Reads the bytes between two tokens. @p abbreviation: the token before is `Mr`, `Е` or the like, so
+/// a single period after it ends nothing. @p quote_open: whether a quote is open (updated).
+std::uint8_t classify_gap(std::string_view gap, bool abbreviation, int& quote_open) {
+    std::uint8_t bits = 0;
+    int dots = 0, hyphens = 0, spaces = 0, others = 0;
+    for (std::size_t i = 0; i < gap.size();) {
+        const std::size_t at = i;
+        const UChar32 c = next_code_point(gap, i);
+        const bool touches_next = i == gap.size();
+        const bool touches_prev = at == 0;
+        switch (c) {
+            case ' ': case '\t': case '\r': case 0xA0: case 0x202F: case 0x2009: ++spaces; break;
+            case '\n': bits |= kBreak | kSentEnd; break;
+            case '-': case 0x2010: case 0x2011: ++hyphens; break;
+            case '.': ++dots; break;
+            case '!': case '?': case 0x2026: bits |= kBreak | kSentEnd; break;
+            case ',': bits |= kBreak | kComma; break;
+            case '(': case '[': bits |= kBreak | kOpenParen; break;
+            case ')': case ']': bits |= kBreak | kCloseParen; break;
+            case 0xAB: case 0x201E: case 0x2039:
+                bits |= kBreak | kOpenQuote; ++quote_open; break;
+            case 0xBB: case 0x203A: case 0x201D:
+                bits |= kBreak | kCloseQuote; quote_open = std::max(0, quote_open - 1); break;
+            case '"': case 0x201C:
+                if (quote_open > 0 && (touches_prev || !touches_next)) {
+                    bits |= kBreak | kCloseQuote; --quote_open;
+                } else {
+                    bits |= kBreak | kOpenQuote; ++quote_open;
+                }
+                break;
+            case '\'': case 0x2018: case 0x2019: case 0x02BC: break;  // apostrophes and single quotes
+            case '&': ++spaces; break;
+            default: ++others; bits |= kBreak; break;
+        }
+    }
+    if (dots > 0) bits |= (abbreviation && dots == 1) ? 0 : (kBreak | kSentEnd);
+    if (hyphens > 0) bits |= (spaces == 0 && others == 0 && hyphens == 1 && !(bits & kBreak)) ? kHyphen : kBreak;
+    return bits;
+}
+
+/// Compares from the last byte, which fails fast without a call to memcmp (the hot path).
+bool ends_with(std::string_view s, std::string_view tail) {
+    if (s.size() < tail.size()) return false;
+    for (std::size_t k = 1; k <= tail.size(); ++k)
+        if (s[s.size() - k] != tail[tail.size() - k]) return false;
+    return true;
+}
+
+/// True for a lowercase French word that reads as an infinitive (`contester`, `inscrire`).
+bool looks_infinitive(std::string_view term) {
+    return term.size() > 4 && (ends_with(term, "er") || ends_with(term, "ir") || ends_with(term, "re"));
+}
+
+/// True for a Russian plural dative (`правам`, `уголовным делам`): what follows `по` in a name.
+bool russian_plural_dative(std::string_view term) {
+    return ends_with(term, "ам") || ends_with(term, "ям") || ends_with(term, "ым") || ends_with(term, "им");
+}
+
+/// The word as written for a surface: elision prefix and possessive `'s` removed at the edges.
+std::string_view written_word(std::string_view word, std::uint8_t skip, bool first, bool last) {
+    if (first) word.remove_prefix(skip);
+    if (last) {
+        if (ends_with(word, "'s")) word.remove_suffix(2);
+        else if (ends_with(word, "\u2019s")) word.remove_suffix(4);
+    }
+    return word;
+}
+
+/// Number of letters (code points) in @p word.
+std::size_t letter_count(std::string_view word) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < word.size();)
+        if (u_isalpha(next_code_point(word, i))) ++n;
+    return n;
+}
+
+bool is_roman_numeral(std::string_view word) {
+    return !word.empty() && word.find_first_not_of("IVXLCDM") == std::string_view::npos;
+}
+
+/// First letter (code point) of a word after any elision prefix, uppercased.
+UChar32 initial_letter(std::string_view word, std::uint8_t skip) {
+    std::size_t i = skip;
+    return u_toupper(next_code_point(word, i));
+}
+
+/// A pattern compiled from one known name or alias.
+struct KnownPattern {
+    std::vector<std::string> keys;  ///< per word: the term (Latin) or its Russian key (Cyrillic)
+    EntityKind kind = EntityKind::person;
+    std::string acronym;            ///< organisations: an all-caps alias of the entity
+};
+
+/// Key a token is matched on against known patterns.
+std::string_view known_key(const Token& t) { return t.cyrillic ? cues::word_key(t.term, true) : t.term; }
+
+/// True when @p s is written all in capitals (an acronym alias such as `KIBHR`).
+bool is_acronym_text(std::string_view s) {
+    return word_shape(s) & kAllCaps;
+}
+
+}  // namespace
+
+struct EntityRecognizer::Impl {
+    // --- per-document state (kept between calls to reuse memory) ---
+    std::string_view text;
+    const std::vector<Token>* tokens = nullptr;
+    std::vector<TokenInfo> info;
+    std::vector<Mention> found;
+    std::vector<std::uint32_t> pending;  ///< lone capitalised words waiting for document evidence
+    std::vector<std::uint32_t> acronyms; ///< lone all-caps tokens, resolved at the end
+    std::unordered_set<std::string_view> capitalised;  ///< terms written capitalised (scratch)
+    std::unordered_set<std::string_view> lower_seen;
+    std::unordered_set<std::string_view> person_keys;
+    std::unordered_map<std::string, std::string> defined;  ///< acronym → itself, once defined
+
+    // --- known entities ---
+    std::vector<KnownPattern> known;
+    /// First word's key → patterns, longest first; keys view into `known` (rebuilt by add_known).
+    std::unordered_map<std::string_view, std::vector<std::uint32_t>> known_by_first;
+    std::unique_ptr<Analyzer> analyzer;
+
+    std::uint32_t size() const { return static_cast<std::uint32_t>(tokens->size()); }
+    const Token& tok(std::uint32_t i) const { return (*tokens)[i]; }
+    std::string_view word(std::uint32_t i) const { return text.substr(tok(i).start, tok(i).end - tok(i).start); }
+    bool has(std::uint32_t i, std::uint16_t s) const { return info[i].shape & s; }
+    bool gap(std::uint32_t i, std::uint8_t g) const { return info[i].gap & g; }
+    std::uint32_t flags(std::uint32_t i) {
+        TokenInfo& ti = info[i];
+        if (ti.flags == kUnlooked) ti.flags = cues::lookup(tok(i).term, tok(i).cyrillic, tok(i).lang);
+        return ti.flags;
+    }
+    bool is(std::uint32_t i, std::uint32_t f) { return flags(i) & f; }
+    /// True when tokens @p i and @p i + 1 may belong to one name: same paragraph, no punctuation.
+    bool joined(std::uint32_t i) const {
+        return i + 1 < size() && !gap(i, kBreak) && tok(i).paragraph == tok(i + 1).paragraph &&
+               !has(i + 1, kClaimed);
+    }
+    bool capital(std::uint32_t i) const { return has(i, kCap) && !has(i, kShout); }
+
+    void prepare(std::string_view text, const std::vector<Token>& tokens, const std::vector<Mention>& countries);
+    void read_shapes();
+    void mark_countries(const std::vector<Mention>& countries);
+    void collect_lowercase_evidence();
+    void match_known();
+    bool match_known_at(std::uint32_t i, std::uint32_t pattern);
+    void find_candidates();
+    std::uint32_t candidate_at(std::uint32_t i);
+    std::uint32_t quoted_at(std::uint32_t i);
+    std::uint32_t quote_end(std::uint32_t i) const;
+    std::uint32_t quoted_end_byte(std::uint32_t q) const;
+    bool title_continuation(std::uint32_t i);
+    std::uint32_t after_possessive(std::uint32_t s, std::uint32_t head) const;
+    std::uint32_t latin_organisation(std::uint32_t s, std::uint32_t e);
+    bool plural_role_name(std::uint32_t s, std::uint32_t e);
+    std::uint32_t lowercase_ministry(std::uint32_t i);
+    std::uint32_t run_end(std::uint32_t i);
+    std::uint32_t head_in_run(std::uint32_t s, std::uint32_t e);
+    std::uint32_t extend_english(std::uint32_t e);
+    std::uint32_t extend_french(std::uint32_t e);
+    std::uint32_t french_after_and(std::uint32_t j);
+    std::uint32_t french_object(std::uint32_t j);
+    std::uint32_t french_adjectives(std::uint32_t e, std::uint32_t limit);
+    std::uint32_t russian_head(std::uint32_t i);
+    std::uint32_t russian_complement(std::uint32_t h);
+    bool russian_linked_object(std::uint32_t j, bool in_po);
+    std::uint32_t organisation(std::uint32_t s, std::uint32_t e);
+    std::uint32_t person(std::uint32_t s, std::uint32_t e);
+    void decide_person(std::uint32_t s, std::uint32_t e, bool role);
+    bool patronymic(std::uint32_t k) const;
+    bool role_before(std::uint32_t s);
+    bool speech_after(std::uint32_t e);
+    bool speech_before(std::uint32_t s);
+    bool bad_for_person(std::uint32_t i);
+    void check_acronym_definition(std::uint32_t s, std::uint32_t e);
+    bool initials_match(std::uint32_t s, std::uint32_t e, std::string_view acronym);
+    void resolve_pending();
+    void resolve_acronyms();
+    Mention& emit(EntityKind kind, std::uint32_t s, std::uint32_t e);
+    std::string surface(std::uint32_t s, std::uint32_t e) const;
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Pass 1: shapes, countries, lowercase evidence
+
+void EntityRecognizer::Impl::prepare(std::string_view t, const std::vector<Token>& toks,
+                                     const std::vector<Mention>& countries) {
+    text = t;
+    tokens = &toks;
+    info.assign(toks.size(), TokenInfo{});
+    found.clear();
+    pending.clear();
+    acronyms.clear();
+    lower_seen.clear();
+    person_keys.clear();
+    defined.clear();
+    read_shapes();
+    mark_countries(countries);
+    collect_lowercase_evidence();
+}
+
+void EntityRecognizer::Impl::read_shapes() {
+    int quote_open = 0;
+    if (size() > 0) classify_gap(text.substr(0, tok(0).start), false, quote_open);
+    std::uint32_t caps_run = 0;
+    for (std::uint32_t i = 0; i < size(); ++i) {
+        const Token& t = tok(i);
+        TokenInfo& ti = info[i];
+        const std::string_view w = word(i);
+        if (!t.cyrillic && t.lang != Lang::en) ti.skip = elision_bytes(w);
+        if (ti.skip) ti.shape |= kElided;
+        ti.shape |= word_shape(w.substr(ti.skip));
+        if (quote_open > 0) ti.shape |= kQuoted;
+        const bool new_paragraph = i > 0 && tok(i - 1).paragraph != t.paragraph;
+        if (new_paragraph) quote_open = 0;
+        if (i == 0 || new_paragraph || gap(i - 1, kSentEnd)) ti.shape |= kSentStart;
+        const std::size_t next = i + 1 < size() ? tok(i + 1).start : text.size();
+        const bool one_letter = (ti.shape & kCap) && letter_count(w) == 1;
+        const bool abbreviation = (ti.shape & kCap) && (one_letter || is(i, Flag::kAbbreviation));
+        ti.gap = classify_gap(text.substr(t.end, next - t.end), abbreviation || (ti.shape & kInitial), quote_open);
+        if (one_letter && text.substr(t.end, 1) == ".") ti.shape |= kInitial;
+        caps_run = (ti.shape & kAllCaps) ? caps_run + 1 : 0;
+        const std::uint32_t first = i + 1 - caps_run;
+        const bool whole_line = caps_run > 0 && (info[first].shape & kSentStart) &&
+                                (gap(i, kSentEnd) || i + 1 == size()) && text.substr(t.end, 1) != ":";
+        if (caps_run >= 3 || whole_line)  // a heading, not acronyms
+            for (std::uint32_t k = first; k <= i; ++k) info[k].shape |= kShout;
+    }
+}
+
+void EntityRecognizer::Impl::mark_countries(const std::vector<Mention>& countries) {
+    std::uint32_t i = 0;
+    for (const Mention& m : countries) {
+        while (i < size() && tok(i).end <= m.start) ++i;
+        for (std::uint32_t k = i; k < size() && tok(k).start < m.end; ++k) info[k].shape |= kCountry;
+    }
+}
+
+// A capitalised word that the document also writes in lowercase is a common word, not a name.
+void EntityRecognizer::Impl::collect_lowercase_evidence() {
+    std::unordered_set<std::string_view>& starts = capitalised;
+    starts.clear();
+    std::uint64_t filter = 0;
+    for (std::uint32_t i = 0; i < size(); ++i) {
+        if (!has(i, kCap) || has(i, kAllCaps | kInitial)) continue;
+        starts.insert(tok(i).term);
+        filter |= 1ull << (static_cast<unsigned char>(tok(i).term[0]) & 63);
+    }
+    if (starts.empty()) return;
+    for (std::uint32_t i = 0; i < size(); ++i) {
+        if (has(i, kCap)) continue;
+        const std::string& term = tok(i).term;
+        if (!(filter & (1ull << (static_cast<unsigned char>(term[0]) & 63)))) continue;
+        if (starts.count(term)) lower_seen.insert(term);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Known entities
+
+void EntityRecognizer::Impl::match_known() {
+    if (known_by_first.empty()) return;
+    for (std::uint32_t i = 0; i < size(); ++i) {
+        const auto it = known_by_first.find(known_key(tok(i)));
+        if (it == known_by_first.end()) continue;
+        for (std::uint32_t p : it->second) {
+            if (!match_known_at(i, p)) continue;
+            const KnownPattern& pattern = known[p];
+            const std::uint32_t e = i + static_cast<std::uint32_t>(pattern.keys.size()) - 1;
+            Mention& m = emit(pattern.kind, i, e);
+            m.acronym = pattern.acronym;
+            for (std::uint32_t k = i; k <= e; ++k) {
+                info[k].shape |= kClaimed;
+                if (pattern.kind == EntityKind::person) person_keys.insert(cues::word_key(tok(k).term, tok(k).cyrillic));
+            }
+            i = e;
+            break;
+        }
+    }
+}
+
+bool EntityRecognizer::Impl::match_known_at(std::uint32_t i, std::uint32_t p) {
+    const KnownPattern& pattern = known[p];
+    const std::uint32_t n = static_cast<std::uint32_t>(pattern.keys.size());
+    if (i + n > size()) return false;
+    if (n == 1 && !has(i, kCap)) return false;  // a one-word name must be written capitalised
+    for (std::uint32_t k = 0; k < n; ++k) {
+        if (has(i + k, kClaimed) || known_key(tok(i + k)) != pattern.keys[k]) return false;
+        if (k + 1 < n && (gap(i + k, kSentEnd) || tok(i + k).paragraph != tok(i + k + 1).paragraph)) return false;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Pass 2: candidates
+
+void EntityRecognizer::Impl::find_candidates() {
+    for (std::uint32_t i = 0; i < size();) {
+        if (has(i, kClaimed) || has(i, kShout)) {
+            ++i;
+        } else if (has(i, kCap) || has(i, kInitial)) {
+            i = candidate_at(i) + 1;
+        } else if (!tok(i).cyrillic && tok(i).lang == Lang::fr && tok(i).term == "ministere") {
+            i = lowercase_ministry(i) + 1;  // `ministère de l'Intérieur`
+        } else {
+            ++i;
+        }
+    }
+}
+
+/// Handles the candidate starting at capitalised token @p i; returns the last token it consumed.
+std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
+    if (has(i, kQuoted) && i > 0 && gap(i - 1, kOpenQuote)) return quoted_at(i);
+    if (has(i, kQuoted)) return i;
+    if (title_continuation(i)) return run_end(i);
+    if (is(i, Flag::kFunction | Flag::kDeterminer | Flag::kMonth) && !has(i, kAllCaps | kInitial)) return i;
+    if (tok(i).cyrillic) {
+        const std::uint32_t h = russian_head(i);
+        if (h != kUnlooked) return organisation(i, russian_complement(h));
+    }
+    const std::uint32_t e = run_end(i);
+    if (!tok(i).cyrillic) {
+        const std::uint32_t h = head_in_run(i, e);
+        if (h != kUnlooked) return latin_organisation(after_possessive(i, h), e);
+        if (plural_role_name(i, e)) return organisation(i, e);
+    }
+    if (has(i, kAllCaps) && e == i) {
+        acronyms.push_back(i);
+        return i;
+    }
+    return person(i, e);
+}
+
+/// Start of an organisation whose run holds a possessive before its head: `Bishkek's Pervomaisky
+/// District Court` starts at `Pervomaisky`.
+std::uint32_t EntityRecognizer::Impl::after_possessive(std::uint32_t s, std::uint32_t head) const {
+    for (std::uint32_t k = head; k > s; --k) {
+        const std::string_view w = word(k - 1);
+        if (ends_with(w, "'s") || ends_with(w, "\u2019s")) return k;
+    }
+    return s;
+}
+
+/// An English or French organisation from its run [s, e] and its complement.
+std::uint32_t EntityRecognizer::Impl::latin_organisation(std::uint32_t s, std::uint32_t e) {
+    return organisation(s, tok(s).lang == Lang::fr ? extend_french(e) : extend_english(e));
+}
+
+/// `Front Line Defenders`, `Reporters Without Borders`: a run named after a group of people (a plural
+/// role word last, or first with a capitalised function word inside) is an organisation.
+bool EntityRecognizer::Impl::plural_role_name(std::uint32_t s, std::uint32_t e) {
+    if (e == s) return false;
+    const auto plural_role = [&](std::uint32_t k) {
+        const std::string& t = tok(k).term;
+        return t.size() > 3 && t.back() == 's' && is(k, Flag::kRole) && word(k).back() == 's';
+    };
+    if (plural_role(e)) return true;
+    if (!plural_role(s)) return false;
+    for (std::uint32_t k = s + 1; k < e; ++k)
+        if (is(k, Flag::kFunction)) return true;
+    return false;
+}
+
+/// French `ministère de la Justice`: the lowercase ministry with a capitalised complement.
+std::uint32_t EntityRecognizer::Impl::lowercase_ministry(std::uint32_t i) {
+    if (!joined(i)) return i;
+    const std::uint32_t end = french_object(i + 1);
+    if (end == kUnlooked || !has(end, kCap)) return i;
+    emit(EntityKind::organisation, i, end);
+    return end;
+}
+
+/// True when @p i continues the title of a legal instrument or event (`Law on Peaceful Assemblies`,
+/// `Convention against Torture`): `Law`/`Day` + lowercase linking word + this word.
+bool EntityRecognizer::Impl::title_continuation(std::uint32_t i) {
+    return i >= 2 && joined(i - 2) && joined(i - 1) && !has(i - 1, kCap) && is(i - 2, Flag::kLegal | Flag::kEvent) &&
+           is(i - 1, Flag::kConnector | Flag::kFunction);
+}
+
+/// A quoted name right after an organisation word (`фонд «Адил соз»`, `NGO “Adil Soz”`) is an
+/// organisation; any other quoted capitalised phrase is a title and skipped.
+std::uint32_t EntityRecognizer::Impl::quoted_at(std::uint32_t i) {
+    const std::uint32_t e = quote_end(i);
+    const bool closed = gap(e, kCloseQuote);
+    const bool after_org_word = i > 0 && is(i - 1, Flag::kOrgHead | Flag::kLegalForm) && !gap(i - 1, kSentEnd);
+    if (closed && after_org_word && e - i < kMaxQuoted) emit(EntityKind::organisation, i, e);
+    return e;
+}
+
+/// Last token of the quoted span starting at @p i.
+std::uint32_t EntityRecognizer::Impl::quote_end(std::uint32_t i) const {
+    std::uint32_t e = i;
+    while (e + 1 < size() && has(e + 1, kQuoted) && !gap(e, kCloseQuote) && tok(e).paragraph == tok(e + 1).paragraph)
+        ++e;
+    return e;
+}
+
+/// Last token of the run of capitalised words starting at @p i: capitals, initials, name particles
+/// before a capital, Kazakh patronymic markers; never across punctuation.
+std::uint32_t EntityRecognizer::Impl::run_end(std::uint32_t i) {
+    std::uint32_t e = i;
+    while (joined(e) && e + 1 - i < kMaxRun && has(e + 1, kQuoted) == has(i, kQuoted)) {
+        const std::uint32_t n = e + 1;
+        if (capital(n) || has(n, kInitial)) {
+            e = n;
+        } else if (is(n, Flag::kParticle) && joined(n) && capital(n + 1) && !has(n, kCap)) {
+            e = n + 1;
+        } else if (is(n, Flag::kPatronymic)) {
+            e = n;
+        } else {
+            break;
+        }
+    }
+    return e;
+}
+
+/// The run's first organisation head word, or kUnlooked (also when the run names a legal
+/// instrument or an event).
+std::uint32_t EntityRecognizer::Impl::head_in_run(std::uint32_t s, std::uint32_t e) {
+    std::uint32_t head = kUnlooked;
+    for (std::uint32_t k = s; k <= e; ++k) {
+        if (is(k, Flag::kLegal | Flag::kEvent)) return kUnlooked;  // `International Covenant`: a treaty
+        if (is(k, Flag::kOrgHead) && head == kUnlooked) head = k;
+    }
+    return head;
+}
+
+/// English: `Ministry` + `of Internal Affairs`, `Office` + `of the UN High Commissioner` + `for Human
+/// Rights`; `and`/`in` only inside a complement (`for Security and Co-operation in Europe`) and never
+/// before another organisation; a role word ends the name (`Council of Europe Commissioner`).
+std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e) {
+    const std::uint32_t start = e;
+    bool in_complement = false;
+    while (joined(e) && e - start < kMaxComplement) {
+        std::uint32_t c = e + 1;
+        const std::string& term = tok(c).term;
+        const bool to = term == "to" && !has(c, kCap);
+        if (has(c, kCap) || !(is(c, Flag::kConnector) || to) || term == "the") break;
+        if ((term == "and" || term == "in") && !in_complement) break;
+        const bool with_the = joined(c) && tok(c + 1).term == "the" && !has(c + 1, kCap);
+        if (with_the) ++c;
+        if (!joined(c) || !capital(c + 1) || has(c + 1, kQuoted) || is(c + 1, Flag::kMonth)) break;
+        std::uint32_t r = run_end(c + 1);
+        if (term == "and" && head_in_run(c + 1, r) != kUnlooked) break;
+        if (to && (r == c + 1 || head_in_run(c + 1, r) != kUnlooked || has(c + 1, kCountry))) break;
+        for (std::uint32_t k = c + 2; k <= r && !with_the && !to; ++k)
+            if (is(k, Flag::kRole)) return k - 1;  // `Council of Europe Commissioner`: a title
+        e = r;
+        in_complement = true;
+    }
+    return e;
+}
+
+/// French: adjectives after the head (`Cour suprême`), then up to four prepositional complements
+/// (`des droits de l'homme`, `pour les droits humains`, `des Nations unies`), joined by `et` inside.
+std::uint32_t EntityRecognizer::Impl::extend_french(std::uint32_t e) {
+    const std::uint32_t limit = e + kMaxComplement;
+    e = french_adjectives(e, limit);
+    for (int phrase = 0; phrase < 4 && joined(e) && e < limit; ++phrase) {
+        std::uint32_t j = e + 1;
+        if (phrase > 0 && tok(j).term == "et" && !has(j, kCap) && joined(j)) {
+            const std::uint32_t after_and = french_after_and(j + 1);
+            if (after_and == kUnlooked) break;
+            e = french_adjectives(after_and, limit);
+            continue;
+        }
+        const std::uint32_t end = french_object(j);
+        if (end == kUnlooked) break;
+        e = french_adjectives(end, limit);
+    }
+    return e;
+}
+
+/// After `et` inside a French name: a prepositional phrase (`et du multiculturalisme`), a determiner
+/// and a lowercase noun (`et la démocratie`, `et l'État de droit`), or a plural noun that ends the name
+/// (`réfugiés et apatrides`). Its last token, or kUnlooked.
+std::uint32_t EntityRecognizer::Impl::french_after_and(std::uint32_t j) {
+    const std::uint32_t object = french_object(j);
+    if (object != kUnlooked) return object;
+    if (has(j, kElided) && (word(j)[0] | 0x20) == 'l') return j;
+    if (is(j, Flag::kDeterminer) && !has(j, kCap) && joined(j) && !has(j + 1, kCap)) return j + 1;
+    const std::string& t = tok(j).term;
+    if (!has(j, kCap) && !is(j, Flag::kFunction) && t.back() == 's' && (gap(j, kBreak) || j + 1 == size())) return j;
+    return kUnlooked;
+}
+
+std::uint32_t EntityRecognizer::Impl::french_adjectives(std::uint32_t e, std::uint32_t limit) {
+    while (joined(e) && e < limit && !has(e + 1, kCap) && !is(e + 1, Flag::kFunction) &&
+           cues::is_french_adjective(tok(e + 1).term))
+        ++e;
+    return e;
+}
+
+/// The prepositional phrase starting at @p j (`de la Jeunesse`, `d'Almaty`, `aux droits`): its last
+/// token, or kUnlooked when there is none. `au`/`aux` before a capital (`au Sénégal`) is a place.
+std::uint32_t EntityRecognizer::Impl::french_object(std::uint32_t j) {
+    static constexpr std::string_view kPrepositions[] = {"de", "des", "du", "pour", "contre", "aux", "au", "en"};
+    const std::string_view w = word(j);
+    const std::string& term = tok(j).term;
+    if (has(j, kElided) && (w[0] | 0x20) == 'd') {
+        if (has(j, kCap)) return run_end(j);
+        return is(j, Flag::kFunction) || looks_infinitive(term) ? kUnlooked : j;
+    }
+    const bool preposition =
+        std::find(std::begin(kPrepositions), std::end(kPrepositions), term) != std::end(kPrepositions);
+    if (!preposition || has(j, kCap) || !joined(j)) return kUnlooked;
+    std::uint32_t k = j + 1;
+    const bool determiner = (is(k, Flag::kDeterminer) && !has(k, kCap) && joined(k));
+    if (determiner) ++k;
+    if (is(k, Flag::kFunction | Flag::kAuxiliary | Flag::kMonth) && !has(k, kElided)) return kUnlooked;
+    if (capital(k)) return (term == "au" || term == "aux") ? kUnlooked : run_end(k);
+    if (!determiner && !has(k, kElided) && looks_infinitive(tok(k).term)) return kUnlooked;
+    return tok(k).term.size() >= 2 ? k : kUnlooked;
+}
+
+/// Russian: the organisation head word within the first few words from @p i, reached over
+/// capitalised words and adjectives (`Казахстанское международное бюро`), or kUnlooked.
+std::uint32_t EntityRecognizer::Impl::russian_head(std::uint32_t i) {
+    constexpr std::uint32_t kMaxBeforeHead = 4;
+    for (std::uint32_t k = i; k < size() && k - i <= kMaxBeforeHead; ++k) {
+        if (k > i && !joined(k - 1)) break;
+        if (!tok(k).cyrillic || has(k, kQuoted)) break;
+        if (is(k, Flag::kRole | Flag::kFunction | Flag::kMonth | Flag::kLegal | Flag::kEvent)) break;
+        if (is(k, Flag::kOrgHead)) return k;
+        if (!has(k, kCap) && !cues::is_russian_adjective(tok(k).term)) break;
+    }
+    return kUnlooked;
+}
+
+/// Russian: the head's complement — genitive words (`внутренних дел`, `Республики Казахстан`),
+/// `по`/`при`/`против`/`за` phrases, `и` inside a `по` phrase; stops at verbs and punctuation.
+std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h) {
+    std::uint32_t e = h;
+    bool after_adjective = false, in_po = false;
+    for (std::uint32_t j = h + 1; j < size() && j - h <= kMaxComplement && joined(j - 1); ++j) {
+        const std::string& t = tok(j).term;
+        if (has(j, kQuoted)) break;
+        if (has(j, kAllCaps) && !has(j, kCountry)) { e = j; continue; }
+        if (!tok(j).cyrillic) break;
+        if (!has(j, kCap) && !after_adjective && cues::is_russian_verb(t)) break;
+        if (is(j, Flag::kConnector) && !has(j, kCap)) {
+            if (!russian_linked_object(j, in_po)) break;
+            in_po = in_po || t == "по";
+            e = ++j;
+            after_adjective = cues::is_russian_adjective(tok(j).term);
+            continue;
+        }
+        if (is(j, Flag::kRole | Flag::kFunction | Flag::kMonth)) break;
+        if (is(j, Flag::kOrgHead) && !after_adjective) break;
+        const bool adjective = !has(j, kCap) && cues::is_russian_adjective(t);
+        if (!(adjective || after_adjective || has(j, kCap) || cues::is_russian_genitive(t))) break;
+        e = j;
+        after_adjective = adjective;
+    }
+    if (after_adjective) --e;  // an adjective with no noun after it is not part of the name
+    return e;
+}
+
+/// True when the linking word at @p j (`по`, `при`, `против`, `за`, `и`) has an object that belongs to
+/// a name: `по` + plural dative or + a word before a capital (`по городу Алматы`), `и` only inside a
+/// `по` phrase before a dative (`и соблюдению законности`).
+bool EntityRecognizer::Impl::russian_linked_object(std::uint32_t j, bool in_po) {
+    if (!joined(j) || has(j + 1, kQuoted)) return false;
+    const std::string& t = tok(j).term;
+    const std::string& object = tok(j + 1).term;
+    if (cues::is_russian_verb(object) || is(j + 1, Flag::kFunction)) return false;
+    if (t == "и") return in_po && (ends_with(object, "ю") || russian_plural_dative(object));
+    if (t == "по")
+        return russian_plural_dative(object) || cues::is_russian_adjective(object) ||
+               (joined(j + 1) && has(j + 2, kCap));
+    return true;
+}
+
+/// Reports an organisation [s, e] unless it is a lone head word or only a country. Before a quoted name, a capitalised descriptor is kept with the quoted name
+/// (`Правозащитный центр «Мемориал»`) and a lowercase one left to quoted_at. Returns the last token used.
+std::uint32_t EntityRecognizer::Impl::organisation(std::uint32_t s, std::uint32_t e) {
+    bool all_country = true;
+    for (std::uint32_t k = s; k <= e; ++k) all_country = all_country && has(k, kCountry);
+    if (gap(e, kOpenQuote) && e + 1 < size() && has(e + 1, kQuoted)) {
+        const std::uint32_t q = quote_end(e + 1);
+        if (!gap(q, kCloseQuote) || q - e > kMaxQuoted) return e;
+        Mention& m = emit(EntityKind::organisation, s, q);
+        m.end = quoted_end_byte(q);
+        m.surface = std::string(text.substr(m.start, m.end - m.start));
+        return q;
+    }
+    if (e > s && !all_country) {
+        emit(EntityKind::organisation, s, e);
+        check_acronym_definition(s, e);
+    }
+    return e;
+}
+
+/// Byte offset just past the closing quotation mark after token @p q.
+std::uint32_t EntityRecognizer::Impl::quoted_end_byte(std::uint32_t q) const {
+    std::size_t i = tok(q).end;
+    while (i < text.size()) {
+        const std::size_t at = i;
+        const UChar32 c = next_code_point(text, i);
+        if (c == 0xBB || c == 0x201D || c == 0x201C || c == '"' || c == 0x203A) return static_cast<std::uint32_t>(i);
+        if (c != ' ' && c != 0xA0) return static_cast<std::uint32_t>(at);
+    }
+    return tok(q).end;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Persons
+
+bool EntityRecognizer::Impl::bad_for_person(std::uint32_t i) {
+    constexpr std::uint32_t kNot = Flag::kFunction | Flag::kRole | Flag::kHonorific | Flag::kNonName |
+                                   Flag::kMonth | Flag::kOrgHead | Flag::kDeterminer | Flag::kAccording;
+    if (has(i, kInitial)) return is(i, Flag::kHonorific);  // `M. Zaher`, not an initial
+    return is(i, kNot) || has(i, kCountry | kAllCaps | kQuoted) || lower_seen.count(tok(i).term);
+}
+
+/// A role or honorific right before @p s (`activist`, `Mr.`, `г-н`, `правозащитника`).
+bool EntityRecognizer::Impl::role_before(std::uint32_t s) {
+    if (s == 0 || gap(s - 1, kBreak)) return false;
+    if (is(s - 1, Flag::kRole | Flag::kHonorific)) return true;
+    const std::string& t = tok(s - 1).term;
+    return s >= 2 && (t == "н" || t == "жа") && tok(s - 2).term == "г" && gap(s - 2, kHyphen);
+}
+
+/// A speech verb after @p e (`said`, `заявила`, `a déclaré`), or an apposition with a role
+/// (`, a lawyer`, `, адвокат`).
+bool EntityRecognizer::Impl::speech_after(std::uint32_t e) {
+    if (e + 1 >= size() || tok(e).paragraph != tok(e + 1).paragraph) return false;
+    std::uint32_t j = e + 1;
+    if (gap(e, kComma) && !gap(e, kSentEnd)) {
+        if (is(j, Flag::kDeterminer) || tok(j).term == "a" || tok(j).term == "an") ++j;
+        return j < size() && is(j, Flag::kRole);
+    }
+    if (gap(e, kBreak)) return false;
+    if (is(j, Flag::kAuxiliary) && !has(j, kCap) && joined(j)) ++j;
+    return is(j, Flag::kSpeech);
+}
+
+/// A speech verb or `according to`, `по словам`, `selon` right before @p s.
+bool EntityRecognizer::Impl::speech_before(std::uint32_t s) {
+    if (s == 0 || gap(s - 1, kBreak)) return false;
+    if (is(s - 1, Flag::kSpeech | Flag::kAccording)) return true;
+    return s >= 2 && tok(s - 1).term == "to" && is(s - 2, Flag::kAccording) && !gap(s - 2, kBreak);
+}
+
+/// True when token @p k reads as a Russian patronymic (`Андреевич`, `Петровной`).
+bool EntityRecognizer::Impl::patronymic(std::uint32_t k) const {
+    const std::string& t = tok(k).term;
+    for (std::string_view p : {"ович", "евич", "овн", "евн", "ичн"})
+        if (t.find(p) != std::string::npos && t.size() > p.size() + 4) return true;
+    return false;
+}
+
+/// Person decision for the run [s, e]: strips roles and non-name words on the left, cuts at the
+/// first non-name word, then weighs the evidence. Returns the run's last token.
+std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
+    const std::uint32_t run_last = e;
+    for (std::uint32_t k = s; k <= e; ++k)
+        if (has(k, kAllCaps)) acronyms.push_back(k);
+    for (std::uint32_t k = s; k <= e; ++k)
+        if (is(k, Flag::kEvent | Flag::kLegal)) return run_last;
+    bool role = false;
+    const std::uint32_t run_first = s;
+    // `Maurice Kamto, chef du …`: a first name that is also a country, with a person cue after.
+    const bool country_name = has(s, kCountry) && s < e && !has(s + 1, kCountry | kAllCaps) &&
+                              !has(s, kQuoted) && !is(s, Flag::kFunction) && speech_after(e);
+    while (s <= e && !(country_name && s == run_first) && (bad_for_person(s) || is(s, Flag::kParticle))) {
+        role = role || is(s, Flag::kRole | Flag::kHonorific);
+        ++s;
+    }
+    if (s > e || (s > run_first && gap(s - 1, kHyphen))) return run_last;  // `Pas-de-Calais`
+    std::uint32_t cut = s;
+    while (cut < e && (!bad_for_person(cut + 1) || (is(cut + 1, Flag::kParticle) && cut + 1 < e))) ++cut;
+    if (cut < e && gap(cut, kHyphen)) return run_last;
+    if (cut < e && is(cut + 1, Flag::kNonName | Flag::kOrgHead | Flag::kEvent)) return run_last;  // a title
+    e = cut;
+    while (e > s && is(e, Flag::kParticle)) --e;
+    role = role || role_before(s);
+    const bool place = s > 0 && !gap(s - 1, kBreak) && is(s - 1, Flag::kPlacePrep) && !has(s - 1, kCap);
+    const bool cyrillic_three = tok(s).cyrillic && e - s == 2 && !patronymic(s + 1) && !has(s, kInitial) &&
+                                !gap(s, kHyphen) && !gap(s + 1, kHyphen);
+    const bool weak_place = place && !role && !speech_before(s);  // `according to X` is no place
+    if ((weak_place && e - s >= 2) || cyrillic_three) ++s;  // `из Москвы Алексей Горинов`
+    else if (weak_place) return run_last;
+    if (role && s == e && s > run_first && is(s - 1, Flag::kParticle) && !has(s - 1, kCap)) --s;  // `Me de Villeneuve`
+    decide_person(s, e, role);
+    return run_last;
+}
+
+/// Weighs the evidence for the name [s, e] and reports it, or keeps a lone word pending.
+void EntityRecognizer::Impl::decide_person(std::uint32_t s, std::uint32_t e, bool role) {
+    std::uint32_t words = 0;
+    bool morphology = false;
+    for (std::uint32_t k = s; k <= e; ++k) {
+        if (!has(k, kInitial) && !is(k, Flag::kParticle)) ++words;
+        morphology = morphology || cues::has_name_ending(tok(k).term, tok(k).cyrillic);
+    }
+    if (words == 0) return;
+    const bool speech = speech_after(e) || speech_before(s);
+    if (e > s && words <= 4) {
+        emit(EntityKind::person, s, e);
+        check_acronym_definition(s, e);
+        for (std::uint32_t k = s; k <= e; ++k)
+            if (!has(k, kInitial)) person_keys.insert(cues::word_key(tok(k).term, tok(k).cyrillic));
+    } else if (words == 1 && (role || (morphology && (!has(s, kSentStart) || speech)) ||
+                              (!gap(e, kComma) && speech_after(e) && !lower_seen.count(tok(s).term) &&
+                               !(s > 0 && is(s - 1, Flag::kPlacePrep))))) {
+        // `Zhovtis said`, `Токаев заявил`: a lone capitalised word that speaks is a person, unless
+        // the document also writes it in lower case (`Police said` where `police` occurs).
+        emit(EntityKind::person, s, e);
+    } else if (words == 1) {
+        pending.push_back(s);
+    }
+}
+
+void EntityRecognizer::Impl::resolve_pending() {
+    for (std::uint32_t i : pending) {
+        if (has(i, kUsed)) continue;
+        if (person_keys.count(cues::word_key(tok(i).term, tok(i).cyrillic))) emit(EntityKind::person, i, i);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Acronyms
+
+/// True when @p acronym's letters are a subsequence of the initials of [s, e], starting with the first.
+bool EntityRecognizer::Impl::initials_match(std::uint32_t s, std::uint32_t e, std::string_view acronym) {
+    std::size_t a = 0;
+    UChar32 letter = next_code_point(acronym, a);
+    if (initial_letter(word(s), info[s].skip) != letter) return false;
+    for (std::uint32_t k = s; k <= e && letter >= 0; ++k) {
+        if (initial_letter(word(k), info[k].skip) != letter) continue;
+        letter = next_code_point(acronym, a);
+    }
+    return letter < 0;
+}
+
+/// `Full Name (ACR)` and `ACR (Full Name)`: records the acronym on the mention just reported for [s, e]
+/// (turning a person-looking expansion into an organisation when the initials match).
+void EntityRecognizer::Impl::check_acronym_definition(std::uint32_t s, std::uint32_t e) {
+    Mention& m = found.back();
+    std::uint32_t a = kUnlooked;
+    if (gap(e, kOpenParen) && e + 1 < size() && has(e + 1, kAllCaps) && gap(e + 1, kCloseParen)) a = e + 1;
+    else if (s > 0 && has(s - 1, kAllCaps) && gap(s - 1, kOpenParen) && gap(e, kCloseParen)) a = s - 1;
+    if (a == kUnlooked) return;
+    const std::string acronym(word(a));
+    if (m.kind == EntityKind::person) {
+        if (!initials_match(s, e, acronym)) return;
+        m.kind = EntityKind::organisation;
+    }
+    m.acronym = acronym;
+    defined.emplace(acronym, acronym);
+    info[a].shape |= kUsed;
+}
+
+void EntityRecognizer::Impl::resolve_acronyms() {
+    for (std::uint32_t i : acronyms) {
+        if (has(i, kUsed | kCountry | kClaimed | kShout)) continue;
+        const std::string_view w = word(i);
+        if (person_keys.count(cues::word_key(tok(i).term, tok(i).cyrillic))) {  // `MARSH:` speaker label
+            emit(EntityKind::person, i, i);
+            continue;
+        }
+        const bool label = has(i, kSentStart) && text.substr(tok(i).end, 1) == ":";
+        if (label) continue;
+        const std::size_t letters = letter_count(w);
+        const bool is_defined = defined.count(std::string(w)) > 0;
+        const bool looks_like_org = letters >= 2 && letters <= 8 && !is_roman_numeral(w) &&
+                                    !is(i, Flag::kNotOrgAcronym | Flag::kFunction | Flag::kMonth);
+        if (!is_defined && !looks_like_org) continue;
+        emit(EntityKind::organisation, i, i).acronym = std::string(w);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Output
+
+std::string EntityRecognizer::Impl::surface(std::uint32_t s, std::uint32_t e) const {
+    std::string out;
+    for (std::uint32_t k = s; k <= e; ++k) {
+        out += written_word(word(k), info[k].skip, k == s, k == e);
+        if (has(k, kInitial) && text.substr(tok(k).end, 1) == ".") out += '.';
+        if (k == e) break;
+        const std::size_t gap_start = tok(k).end;
+        const std::string_view between = text.substr(gap_start, tok(k + 1).start - gap_start);
+        if (gap(k, kHyphen)) {
+            out += between;
+            continue;
+        }
+        if (!between.empty() && between[0] == '\'') out += '\'';  // `Lawyers' Association`
+        else if (between.substr(0, 3) == "\u2019") out += "\u2019";
+        out += ' ';
+    }
+    return out;
+}
+
+Mention& EntityRecognizer::Impl::emit(EntityKind kind, std::uint32_t s, std::uint32_t e) {
+    Mention& m = found.emplace_back();
+    m.kind = kind;
+    m.surface = surface(s, e);
+    m.start = tok(s).start + info[s].skip;
+    m.end = tok(e).end;
+    m.first_token = s;
+    m.last_token = e;
+    for (std::uint32_t k = s; k <= e; ++k) info[k].shape |= kUsed;
+    return m;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Public API
+
 EntityRecognizer::EntityRecognizer() : impl_(std::make_unique<Impl>()) {}
 EntityRecognizer::~EntityRecognizer() = default;
-void EntityRecognizer::add_known(const std::vector<KnownEntity>&) {}
-void EntityRecognizer::recognize(std::string_view, const std::vector<Token>&, const std::vector<Mention>&, std::vector<Mention>&) {}
-std::vector<KnownEntity> load_known_entities(const std::string&) { return {}; }
+
+void EntityRecognizer::add_known(const std::vector<KnownEntity>& entities) {
+    if (!impl_->analyzer) impl_->analyzer = std::make_unique<Analyzer>();
+    std::vector<Token> tokens;
+    for (const KnownEntity& entity : entities) {
+        std::string acronym;
+        if (entity.kind == EntityKind::organisation)
+            for (const std::string& alias : entity.aliases)
+                if (acronym.empty() && is_acronym_text(alias)) acronym = alias;
+        std::vector<std::string> spellings = entity.aliases;
+        spellings.push_back(entity.name);
+        for (const std::string& spelling : spellings) {
+            tokens.clear();
+            impl_->analyzer->analyze(spelling, Lang::unknown, tokens);
+            if (tokens.empty()) continue;
+            KnownPattern pattern;
+            pattern.kind = entity.kind;
+            pattern.acronym = is_acronym_text(spelling) && entity.kind == EntityKind::organisation ? spelling : acronym;
+            for (const Token& t : tokens) pattern.keys.emplace_back(known_key(t));
+            impl_->known.push_back(std::move(pattern));
+        }
+    }
+    impl_->known_by_first.clear();
+    for (std::uint32_t p = 0; p < impl_->known.size(); ++p)
+        impl_->known_by_first[impl_->known[p].keys.front()].push_back(p);
+    for (auto& [first, list] : impl_->known_by_first)
+        std::stable_sort(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return impl_->known[a].keys.size() > impl_->known[b].keys.size();
+        });
+}
+
+void EntityRecognizer::recognize(std::string_view text, const std::vector<Token>& tokens,
+                                 const std::vector<Mention>& countries, std::vector<Mention>& out) {
+    Impl& r = *impl_;
+    r.prepare(text, tokens, countries);
+    r.match_known();
+    r.find_candidates();
+    r.resolve_pending();
+    r.resolve_acronyms();
+    std::stable_sort(r.found.begin(), r.found.end(),
+                     [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    for (Mention& m : r.found) out.push_back(std::move(m));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The entities file
+
+namespace {
+
+[[noreturn]] void fail(const std::string& path, std::size_t entry, const std::string& what) {
+    throw std::runtime_error(path + ": entry " + std::to_string(entry) + ": " + what);
+}
+
+KnownEntity parse_entity(const nlohmann::json& j, const std::string& path, std::size_t entry) {
+    if (!j.is_object()) fail(path, entry, "must be an object with \"name\" and \"kind\"");
+    KnownEntity e;
+    const auto name = j.find("name");
+    if (name == j.end() || !name->is_string() || name->get<std::string>().empty())
+        fail(path, entry, "\"name\" must be a non-empty string");
+    e.name = name->get<std::string>();
+    const auto kind = j.find("kind");
+    const std::string k = kind != j.end() && kind->is_string() ? kind->get<std::string>() : "";
+    if (k == "person") e.kind = EntityKind::person;
+    else if (k == "organisation" || k == "organization") e.kind = EntityKind::organisation;
+    else fail(path, entry, "\"kind\" must be \"person\" or \"organisation\"");
+    const auto aliases = j.find("aliases");
+    if (aliases == j.end()) return e;
+    if (!aliases->is_array()) fail(path, entry, "\"aliases\" must be an array of strings");
+    for (const auto& a : *aliases) {
+        if (!a.is_string()) fail(path, entry, "\"aliases\" must be an array of strings");
+        if (!a.get<std::string>().empty()) e.aliases.push_back(a.get<std::string>());
+    }
+    return e;
+}
+
+}  // namespace
+
+std::vector<KnownEntity> load_known_entities(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path + ": cannot open the entities file");
+    nlohmann::json root;
+    try {
+        root = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw std::runtime_error(path + ": not valid JSON: " + e.what());
+    }
+    if (!root.is_array()) throw std::runtime_error(path + ": must hold a JSON array of entities");
+    std::vector<KnownEntity> out;
+    for (std::size_t i = 0; i < root.size(); ++i) out.push_back(parse_entity(root[i], path, i + 1));
+    return out;
+}
+
 }  // namespace agora
