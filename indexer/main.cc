@@ -29,10 +29,11 @@ struct Options {
     bool prune = false;
     bool no_spelling = false;
     bool quiet = false;
+    std::string entities;
 };
 
 const char* const kUsage =
-    "Usage: agora-index [--db DIR] [--prune] PATH...\n"
+    "Usage: agora-index [--db DIR] [--prune] [--entities FILE.json] PATH...\n"
     "Index report files and folders (.txt .md .html .htm .jsonl) into an Agora index.\n"
     "Unchanged files are skipped; changed files replace their documents.\n\n"
     "Examples:\n"
@@ -58,6 +59,9 @@ int main(int argc, char** argv) try {
          "delete documents whose source file no longer exists")
         ("no-spelling", po::bool_switch(&options.no_spelling),
          "do not build spelling data (\"did you mean\"): faster indexing of large archives")
+        ("entities", po::value(&options.entities)->value_name("FILE"),
+         "JSON list of known persons and organisations with their aliases, recognised in every "
+         "document: [{\"name\": ..., \"kind\": \"person\"|\"organisation\", \"aliases\": [...]}]")
         ("quiet,q", po::bool_switch(&options.quiet), "print only rejections and errors");
     po::options_description hidden;
     hidden.add_options()("input", po::value(&options.inputs));
@@ -71,9 +75,10 @@ int main(int argc, char** argv) try {
         return kExitFatal;
     }
 
+    agora::IndexOptions run_options;
+    if (!options.entities.empty()) run_options.known_entities = agora::load_known_entities(options.entities);
     const std::string db_path = agora::resolve_db_path(options.db);
     agora::Indexer indexer(db_path);
-    agora::IndexOptions run_options;
     run_options.prune = options.prune;
     run_options.spelling = !options.no_spelling;
     const bool terminal = isatty(STDERR_FILENO) && !options.quiet;

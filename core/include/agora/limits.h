@@ -24,5 +24,10 @@ inline constexpr std::size_t kMaxQueryTerms = 64;
 inline constexpr std::size_t kMaxQueryDepth = 16;
 /// Most results a single page may ask for.
 inline constexpr std::size_t kMaxPageSize = 1000;
+/// Distinct entities of one kind kept for a document (the most mentioned ones); a page listing
+/// thousands of names stays a bounded document.
+inline constexpr std::size_t kMaxEntitiesPerKind = 256;
+/// Of those, the ones counted in facets (schema::kFacetSlotsPerKind value slots per kind).
+inline constexpr std::size_t kMaxFacetValuesPerDocument = 24;
 
 }  // namespace agora::limits

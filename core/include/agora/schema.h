@@ -32,21 +32,50 @@ inline constexpr std::string_view kYear = "Y";
 inline constexpr std::string_view kUrl = "U";
 /// Source key (hash of the canonical source path): every article of one source shares it. Boolean.
 inline constexpr std::string_view kSource = "XSRC";
-/// Persons and organisations (name keys). Boolean.
+/// Country the document is about (ISO 3166 code), as opposed to the ones it mentions. Boolean.
+inline constexpr std::string_view kAbout = "XA";
+/// Persons and organisations by key (NameKeyer::name_key, EntityExtractor::org_key). Boolean.
+/// Keys are lower case, so "XP" + key never reads as one of the longer upper-case prefixes below.
 inline constexpr std::string_view kPerson = "XP";
 inline constexpr std::string_view kOrganisation = "XO";
+/// A form an entity is written in: prefix + key + '\t' + form. Boolean. The number of documents
+/// holding a form (its term frequency) chooses the display name; all of them are the aliases.
+inline constexpr std::string_view kPersonForm = "XPN";
+inline constexpr std::string_view kOrganisationForm = "XON";
+/// Surname of a full name: "XPS" + surname key + '\t' + person key, so that a lone surname
+/// (`--person Tokayev`) finds the full names it may stand for. Boolean.
+inline constexpr std::string_view kSurname = "XPS";
+/// Acronym of an organisation: "XOA" + folded acronym + '\t' + organisation key. Boolean.
+inline constexpr std::string_view kAcronym = "XOA";
+/// A word of a person's name as a name key, weighted by mentions: a query word in another script or
+/// spelling meets it (`Жовтис` finds `Zhovtis`).
+inline constexpr std::string_view kNameWord = "XN";
+/// Separates a key from what follows it in the two-part terms above.
+inline constexpr char kKeySeparator = '\t';
 
 // ---- Value slots ---------------------------------------------------------------------------------
 /// Language code, for facet counts with ValueCountMatchSpy.
 inline constexpr Xapian::valueno kSlotLanguage = 0;
 /// Date as YYYYMMDD (sortable string), empty when unknown.
 inline constexpr Xapian::valueno kSlotDate = 1;
+/// ISO code of the country the document is about.
+inline constexpr Xapian::valueno kSlotAbout = 2;
+/// Multi-valued facets: one ValueCountMatchSpy counts one value per document and slot, so a kind's
+/// values are spread over consecutive slots (most mentioned first) and the counts summed. A value is
+/// in at most one slot of a document, so the sums are exact; values past the last slot are still
+/// searchable (terms), only missing from the facet counts (see limits::kMaxFacetValuesPerDocument).
+inline constexpr Xapian::valueno kFacetSlotsPerKind = 24;
+inline constexpr Xapian::valueno kSlotCountries = 16;
+inline constexpr Xapian::valueno kSlotPersons = kSlotCountries + kFacetSlotsPerKind;
+inline constexpr Xapian::valueno kSlotOrganisations = kSlotPersons + kFacetSlotsPerKind;
 
 // ---- Metadata keys -------------------------------------------------------------------------------
 /// Per-source bookkeeping for incremental indexing: key = prefix + source key, value = JSON.
 inline constexpr std::string_view kMetaSourcePrefix = "source:";
 /// Schema version, written on first commit and checked on open.
 inline constexpr std::string_view kMetaSchemaVersion = "agora:schema";
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
+/// Fingerprint of the known-entities list the index was built with (empty: none).
+inline constexpr std::string_view kMetaKnownEntities = "agora:known-entities";
 
 }  // namespace agora::schema

@@ -12,6 +12,10 @@ std::string DocData::to_json() const {
     if (article > 0) j["article"] = article;
     if (!date.empty()) j["date"] = date;
     if (!url.empty()) j["url"] = url;
+    if (!countries.empty()) j["countries"] = countries;
+    if (!persons.empty()) j["persons"] = persons;
+    if (!organisations.empty()) j["organisations"] = organisations;
+    if (!about.empty()) j["about"] = about;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -30,6 +34,19 @@ DocData DocData::from_json(const std::string& data) {
     d.date = text_field("date");
     d.url = text_field("url");
     d.text = text_field("text");
+    d.about = text_field("about");
+    const auto list_field = [&](const char* key) {
+        std::vector<std::string> out;
+        auto it = j.find(key);
+        if (it == j.end() || !it->is_array()) return out;
+        for (const auto& v : *it) {
+            if (v.is_string()) out.push_back(v.get<std::string>());
+        }
+        return out;
+    };
+    d.countries = list_field("countries");
+    d.persons = list_field("persons");
+    d.organisations = list_field("organisations");
     if (auto it = j.find("article"); it != j.end() && it->is_number_integer()) d.article = it->get<int>();
     return d;
 }

@@ -3,6 +3,7 @@
  */
 #include "agora/index/document_builder.h"
 
+#include "agora/limits.h"
 #include "agora/schema.h"
 #include "agora/util/utf8.h"
 
@@ -31,7 +32,64 @@ void add_date_terms(Xapian::Document& doc, const std::string& date) {
     }
 }
 
+// Xapian terms are at most 245 bytes; two-part entity terms are cut to this.
+constexpr std::size_t kMaxEntityTermBytes = 240;
+
+std::string entity_term(std::string_view prefix, std::string_view key, std::string_view tail = {}) {
+    std::string term(prefix);
+    term += key;
+    if (!tail.empty()) {
+        term += schema::kKeySeparator;
+        term += tail;
+    }
+    return std::string(cut_utf8(term, kMaxEntityTermBytes));
+}
+
+// One kind's facet values, most mentioned first, one per slot.
+void add_facet_values(Xapian::Document& doc, Xapian::valueno first_slot, const std::vector<DocEntity>& entities) {
+    const std::size_t n = std::min(entities.size(), limits::kMaxFacetValuesPerDocument);
+    for (std::size_t i = 0; i < n; ++i) doc.add_value(first_slot + static_cast<Xapian::valueno>(i), entities[i].key);
+}
+
 }  // namespace
+
+void DocumentBuilder::add_entities(Xapian::Document& doc, const ArticleEntities& entities, DocData& data) {
+    const std::size_t max = limits::kMaxEntitiesPerKind;
+    for (std::size_t i = 0; i < entities.countries.size() && i < max; ++i) {
+        const DocEntity& e = entities.countries[i];
+        doc.add_boolean_term(prefixed(schema::kCountry, e.key));
+        data.countries.push_back(e.key);
+    }
+    add_facet_values(doc, schema::kSlotCountries, entities.countries);
+    if (!entities.about.empty()) {
+        doc.add_boolean_term(prefixed(schema::kAbout, entities.about));
+        doc.add_value(schema::kSlotAbout, entities.about);
+        data.about = entities.about;
+    }
+    for (std::size_t i = 0; i < entities.persons.size() && i < max; ++i) {
+        const DocEntity& e = entities.persons[i];
+        doc.add_boolean_term(entity_term(schema::kPerson, e.key));
+        for (const std::string& form : e.forms) doc.add_boolean_term(entity_term(schema::kPersonForm, e.key, form));
+        if (!e.short_form && e.word_keys.size() > 1) {
+            doc.add_boolean_term(entity_term(schema::kSurname, e.word_keys.back(), e.key));
+        }
+        for (const std::string& word : e.word_keys) doc.add_term(entity_term(schema::kNameWord, word), e.mentions);
+        data.persons.push_back(e.key);
+    }
+    add_facet_values(doc, schema::kSlotPersons, entities.persons);
+    for (std::size_t i = 0; i < entities.organisations.size() && i < max; ++i) {
+        const DocEntity& e = entities.organisations[i];
+        doc.add_boolean_term(entity_term(schema::kOrganisation, e.key));
+        for (const std::string& form : e.forms) {
+            doc.add_boolean_term(entity_term(schema::kOrganisationForm, e.key, form));
+        }
+        if (!e.acronym.empty()) {
+            doc.add_boolean_term(entity_term(schema::kAcronym, extractor_.org_key(e.acronym), e.key));
+        }
+        data.organisations.push_back(e.key);
+    }
+    add_facet_values(doc, schema::kSlotOrganisations, entities.organisations);
+}
 
 Xapian::Document DocumentBuilder::build(const Article& article, DocData data,
                                         const std::string& source_key, SpellingCounts& spelling) {
@@ -42,6 +100,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, DocData data,
     tokens_.clear();
     const Lang lang = analyzer_.analyze(article.text, hint, tokens_);
     const std::size_t body_tokens = tokens_.size();
+    const ArticleEntities entities = extractor_.extract(article.title, article.text, tokens_);
     analyzer_.analyze(article.title, lang, tokens_);
 
     Xapian::termpos last_title_position = 0;
@@ -77,6 +136,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, DocData data,
     }
     add_date_terms(doc, article.date);
 
+    add_entities(doc, entities, data);
     data.title = article.title;
     data.lang = code;
     data.date = article.date;

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -42,6 +43,13 @@ bool stamp_file(const std::string& path, FileStamp& stamp) {
     if (ec) return false;
     stamp.mtime = static_cast<long long>(time.time_since_epoch().count());
     return true;
+}
+
+// A fingerprint of the known-entities list, to notice when it changed between runs.
+std::string known_entities_fingerprint(const std::vector<KnownEntity>& known) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const KnownEntity& e : known) j.push_back({std::string(kind_name(e.kind)), e.name, e.aliases});
+    return known.empty() ? std::string() : stable_hash_hex(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace
@@ -133,7 +141,7 @@ void Indexer::flush_spelling(const IndexOptions& options) {
     spelling_.clear();
 }
 
-void Indexer::index_source(const SourceFile& source, const IndexOptions& options,
+void Indexer::index_source(const SourceFile& source, const IndexOptions& options, bool force,
                            IndexSummary& summary) {
     FileStamp stamp;
     if (!stamp_file(source.canonical, stamp)) {
@@ -144,7 +152,7 @@ void Indexer::index_source(const SourceFile& source, const IndexOptions& options
     const std::string key = stable_hash_hex(source.canonical);
     const std::string meta_key = source_meta_key(key);
     const nlohmann::json previous = nlohmann::json::parse(db_.get_metadata(meta_key), nullptr, false);
-    if (previous.is_object() && previous.value("size", std::uintmax_t{0}) == stamp.size &&
+    if (!force && previous.is_object() && previous.value("size", std::uintmax_t{0}) == stamp.size &&
         previous.value("mtime", 0LL) == stamp.mtime) {
         ++summary.files_unchanged;
         return;
@@ -195,6 +203,66 @@ void Indexer::index_source(const SourceFile& source, const IndexOptions& options
     db_.set_metadata(meta_key, meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+// A person named only by surname in a document (or an organisation only by acronym) joins the one
+// full name of the collection that ends with that surname (that the acronym abbreviates): the
+// document is rewritten with the full name's key, forms and facet value. An ambiguous surname stays
+// as it is. Runs after every indexing run, over the whole collection, since the full name may have
+// come in this run or an earlier one.
+void Indexer::join_short_names(EntityKind kind, IndexSummary& summary) {
+    const bool person = kind == EntityKind::person;
+    const std::string key_prefix(person ? schema::kPerson : schema::kOrganisation);
+    const std::string index_prefix(person ? schema::kSurname : schema::kAcronym);
+    const std::string form_prefix(person ? schema::kPersonForm : schema::kOrganisationForm);
+    const Xapian::valueno first_slot = person ? schema::kSlotPersons : schema::kSlotOrganisations;
+
+    std::vector<std::pair<std::string, std::string>> joins;  // short key → full key
+    for (auto it = db_.allterms_begin(key_prefix); it != db_.allterms_end(key_prefix); ++it) {
+        const std::string& term = *it;
+        if (term.size() <= key_prefix.size()) continue;
+        const char first = term[key_prefix.size()];
+        if (first >= 'A' && first <= 'Z') continue;  // XPN, XPS...: not a key
+        const std::string key = term.substr(key_prefix.size());
+        if (key.find(' ') != std::string::npos) continue;  // a full name
+        const std::string start = index_prefix + key + schema::kKeySeparator;
+        auto full = db_.allterms_begin(start);
+        if (full == db_.allterms_end(start)) continue;
+        const std::string target = (*full).substr(start.size());
+        if (++full != db_.allterms_end(start)) continue;  // ambiguous
+        if (target != key) joins.emplace_back(key, target);
+    }
+    for (const auto& [key, target] : joins) {
+        const std::string old_term = key_prefix + key;
+        std::vector<Xapian::docid> docs(db_.postlist_begin(old_term), db_.postlist_end(old_term));
+        for (Xapian::docid id : docs) {
+            Xapian::Document doc = db_.get_document(id);
+            doc.remove_term(old_term);
+            doc.add_boolean_term(key_prefix + target);
+            const std::string old_forms = form_prefix + key + schema::kKeySeparator;
+            std::vector<std::string> forms;
+            auto t = doc.termlist_begin();
+            t.skip_to(old_forms);
+            for (; t != doc.termlist_end() && (*t).compare(0, old_forms.size(), old_forms) == 0; ++t) {
+                forms.push_back(*t);
+            }
+            for (const std::string& form : forms) {
+                doc.remove_term(form);
+                doc.add_boolean_term(std::string(cut_utf8(form_prefix + target + schema::kKeySeparator +
+                                                              form.substr(old_forms.size()),
+                                                          240)));
+            }
+            for (Xapian::valueno slot = first_slot; slot < first_slot + schema::kFacetSlotsPerKind; ++slot) {
+                if (doc.get_value(slot) == key) doc.add_value(slot, target);
+            }
+            DocData data = DocData::from_json(doc.get_data());
+            auto& list = person ? data.persons : data.organisations;
+            std::replace(list.begin(), list.end(), key, target);
+            doc.set_data(data.to_json());
+            db_.replace_document(id, doc);
+            ++summary.names_joined;
+        }
+    }
+}
+
 void Indexer::prune_missing(IndexSummary& summary) {
     const std::string prefix(schema::kMetaSourcePrefix);
     std::vector<std::string> gone;
@@ -223,10 +291,16 @@ IndexSummary Indexer::run(const std::vector<std::string>& inputs, const IndexOpt
     }
     summary.files = sources.size();
 
+    // Known entities change what every document holds: with a new list, no source is "unchanged".
+    builder_.add_known_entities(options.known_entities);
+    const std::string meta_known(schema::kMetaKnownEntities);
+    const std::string fingerprint = known_entities_fingerprint(options.known_entities);
+    const bool force = db_.get_metadata(meta_known) != fingerprint;
+
     IndexProgress progress;
     progress.files_total = sources.size();
     for (const SourceFile& source : sources) {
-        index_source(source, options, summary);
+        index_source(source, options, force, summary);
         maybe_commit(options, false);
         ++progress.files_done;
         progress.documents = summary.documents_added;
@@ -234,6 +308,10 @@ IndexSummary Indexer::run(const std::vector<std::string>& inputs, const IndexOpt
         if (options.on_progress) options.on_progress(progress);
     }
     if (options.prune) prune_missing(summary);
+    join_short_names(EntityKind::person, summary);
+    join_short_names(EntityKind::organisation, summary);
+    // Recorded last: a run killed before this point reads everything again next time.
+    db_.set_metadata(meta_known, fingerprint);
     maybe_commit(options, true);
     summary.total_documents = db_.get_doccount();
     return summary;

@@ -8,6 +8,7 @@
 #include "agora/search/query_builder.h"
 
 #include "agora/limits.h"
+#include "agora/search/entity_lookup.h"
 #include "agora/schema.h"
 #include "agora/util/utf8.h"
 
@@ -30,7 +31,13 @@ struct Lexeme {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-bool is_known_field(std::string_view name) { return name == "title" || name == "lang"; }
+bool is_entity_field(std::string_view name) {
+    return name == "country" || name == "person" || name == "org" || name == "about";
+}
+
+bool is_known_field(std::string_view name) {
+    return name == "title" || name == "lang" || is_entity_field(name);
+}
 
 // Cuts the query into lexemes. Unknown `name:` prefixes stay part of the word (URLs, times).
 std::vector<Lexeme> lex(std::string_view q) {
@@ -105,8 +112,9 @@ Xapian::Query filter_term(const std::string& term) {
 
 class Parser {
 public:
-    Parser(Analyzer& analyzer, std::vector<Lexeme> lexemes, Lang lang, ParsedQuery& result)
-        : analyzer_(analyzer), lx_(std::move(lexemes)), lang_(lang), result_(result) {}
+    Parser(Analyzer& analyzer, EntityLookup* entities, std::vector<Lexeme> lexemes, Lang lang,
+           ParsedQuery& result)
+        : analyzer_(analyzer), entities_(entities), lx_(std::move(lexemes)), lang_(lang), result_(result) {}
 
     Xapian::Query parse() {
         Xapian::Query q = parse_or(0);
@@ -191,7 +199,22 @@ private:
         return true;
     }
 
+    // country:, person:, org:, about: — a filter that does not change the score.
+    Xapian::Query entity_filter(const Lexeme& lexeme) {
+        if (!room_for(1)) return {};
+        EntityFilter f;
+        f.value = std::string(lexeme.text);
+        f.about = lexeme.field == "about";
+        f.kind = lexeme.field == "person" ? EntityKind::person
+                 : lexeme.field == "org"  ? EntityKind::organisation
+                                          : EntityKind::country;
+        if (!lexeme.negated) result_.filters.push_back(f);
+        if (entities_ == nullptr) return Xapian::Query::MatchNothing;
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, entities_->filter(f.kind, f.value, f.about), 0.0);
+    }
+
     Xapian::Query word(const Lexeme& lexeme) {
+        if (is_entity_field(lexeme.field)) return entity_filter(lexeme);
         if (lexeme.field == "lang") {
             const Lang lang = parse_lang(lexeme.text);
             // An unknown code still filters (to nothing), cut so it can never exceed Xapian's term length.
@@ -217,19 +240,30 @@ private:
             result_.words.push_back({lexeme.start, lexeme.start + lexeme.text.size(), token.spelling_form()});
         }
         std::vector<std::string> stems = analyzer_.query_stems(token);
+        // A person's name written in another script or spelling: the word's name key meets it.
+        std::string name_term;
+        if (entities_ != nullptr && !title && !stems.empty()) name_term = entities_->name_word_term(lexeme.text);
         if (!lexeme.negated) {
             result_.highlight.terms.insert(token.term);
             result_.highlight.stems.insert(stems.begin(), stems.end());
+            ExplainWord explain{std::string(lexeme.text), token.term, token.spelling_form(), stems, {}};
+            if (!name_term.empty()) {
+                explain.name_key = name_term.substr(schema::kNameWord.size());
+                result_.highlight.name_keys.insert(explain.name_key);
+            }
+            result_.explain.push_back(std::move(explain));
         }
         if (stems.empty()) return Xapian::Query((title ? std::string(schema::kTitle) : "") + token.term);
         std::vector<Xapian::Query> alternatives;
         for (const std::string& stem : stems) {
             alternatives.emplace_back(std::string(title ? schema::kTitleStem : schema::kStem) + stem);
         }
+        if (!name_term.empty()) alternatives.emplace_back(name_term);
         return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
     }
 
     Xapian::Query phrase(const Lexeme& lexeme) {
+        if (is_entity_field(lexeme.field)) return entity_filter(lexeme);
         tokens_.clear();
         analyzer_.analyze_query(lexeme.text, lang_, tokens_);
         if (tokens_.empty()) return {};
@@ -243,7 +277,9 @@ private:
         std::vector<Xapian::Query> terms;
         for (const Token& token : tokens_) {
             terms.emplace_back(prefix + token.term);
-            if (highlight) result_.highlight.terms.insert(token.term);
+            if (!highlight) continue;
+            result_.highlight.terms.insert(token.term);
+            result_.explain.push_back({token.term, token.term, token.spelling_form(), {}, {}});
         }
         if (terms.size() == 1) return terms.front();
         const Xapian::termcount window = tokens_.back().position - tokens_.front().position + 1;
@@ -251,6 +287,7 @@ private:
     }
 
     Analyzer& analyzer_;
+    EntityLookup* entities_;
     std::vector<Lexeme> lx_;
     Lang lang_;
     ParsedQuery& result_;
@@ -270,7 +307,7 @@ ParsedQuery QueryBuilder::parse(std::string_view text, Lang lang) {
     const std::string repaired = is_valid_utf8(cut) ? std::string(cut) : repair_utf8(cut);
     result.text = std::string(cut_utf8(repaired, limits::kMaxQueryBytes));
     result.truncated = cut.size() < text.size() || result.text.size() < repaired.size();
-    Parser parser(analyzer_, lex(result.text), lang, result);
+    Parser parser(analyzer_, entities_, lex(result.text), lang, result);
     result.query = parser.parse();
     return result;
 }

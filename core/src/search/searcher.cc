@@ -1,5 +1,5 @@
 /** @file
- *  @brief Matching, ranking and result assembly.
+ *  @brief Matching, ranking, facets, dossiers and result assembly.
  */
 #include "agora/search/searcher.h"
 
@@ -7,9 +7,13 @@
 #include "agora/limits.h"
 #include "agora/schema.h"
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <map>
 
 namespace agora {
 namespace {
@@ -17,7 +21,60 @@ namespace {
 // Xapian's spelling suggestions within this edit distance.
 constexpr unsigned kSpellingEditDistance = 2;
 
+constexpr EntityKind kFacetKinds[] = {EntityKind::country, EntityKind::person, EntityKind::organisation};
+
+std::vector<FacetValue>& facet_of(Facets& facets, EntityKind kind) {
+    switch (kind) {
+        case EntityKind::country: return facets.country;
+        case EntityKind::person: return facets.person;
+        case EntityKind::organisation: return facets.organisation;
+    }
+    return facets.country;
+}
+
+// Language name for the lang facet, from ICU, in the interface language.
+std::string language_label(const std::string& code, Lang ui) {
+    icu::UnicodeString name;
+    icu::Locale(code.c_str()).getDisplayLanguage(icu::Locale(std::string(lang_code(ui)).c_str()), name);
+    std::string out;
+    name.toUTF8String(out);
+    return out.empty() ? code : out;
+}
+
+// Runs @p f, reopening the database and retrying when the indexer's commit invalidated our revision.
+template <typename F>
+auto with_retry(Xapian::Database& db, EntityLookup& entities, F&& f) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            if (db.reopen()) entities.clear_cache();
+            return f();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 2) throw;
+        }
+    }
+}
+
 }  // namespace
+
+/// One ValueCountMatchSpy per used value slot: the language slot and each kind's facet slots.
+struct Searcher::FacetSpies {
+    std::unique_ptr<Xapian::ValueCountMatchSpy> lang;
+    std::map<EntityKind, std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> kinds;
+
+    FacetSpies(const Xapian::Database& db, Xapian::Enquire& enquire) {
+        lang = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotLanguage);
+        enquire.add_matchspy(lang.get());
+        for (EntityKind kind : kFacetKinds) {
+            const Xapian::valueno first = entity_first_slot(kind);
+            for (Xapian::valueno slot = first; slot < first + schema::kFacetSlotsPerKind; ++slot) {
+                // Slots fill in order in every document: the first empty one ends the kind.
+                if (db.get_value_freq(slot) == 0) break;
+                kinds[kind].push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+                enquire.add_matchspy(kinds[kind].back().get());
+            }
+        }
+    }
+};
 
 Searcher::Searcher(const std::string& db_path) : db_path_(db_path) {
     std::error_code ec;
@@ -30,66 +87,252 @@ Searcher::Searcher(const std::string& db_path) : db_path_(db_path) {
     } catch (const Xapian::Error& e) {
         throw SearchOpenError("cannot open index " + db_path + ": " + e.get_msg());
     }
+    builder_.set_entities(&entities_);
+    snippets_.set_name_keyer(&entities_.extractor().keyer());
 }
 
 SearchResponse Searcher::search(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
-    SearchResponse response;
-    // A commit by the indexer between our reads invalidates the old revision: reopen and retry.
-    for (int attempt = 0;; ++attempt) {
-        try {
-            db_.reopen();
-            response = run(request);
-            break;
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= 2) throw;
-        }
-    }
+    SearchResponse response = with_retry(db_, entities_, [&] { return run(request); });
     response.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return response;
 }
 
-SearchResponse Searcher::run(const SearchRequest& request) {
-    SearchResponse response;
-    ParsedQuery parsed = builder_.parse(request.query, request.lang);
+Dossier Searcher::dossier(std::string_view name, std::size_t limit, Lang ui) {
+    return with_retry(db_, entities_, [&] { return run_dossier(name, limit, ui); });
+}
+
+Xapian::Query Searcher::build_query(const SearchRequest& request, ParsedQuery& parsed,
+                                    SearchResponse& response) {
+    parsed = builder_.parse(request.query, request.lang);
     response.query = parsed.text;
     response.truncated = parsed.truncated;
     response.offset = request.offset;
-    if (parsed.query.empty()) return response;
 
-    Xapian::Query query = parsed.query;
+    std::vector<Xapian::Query> filters;
+    auto add_filters = [&](const std::vector<std::string>& values, EntityKind kind, bool about, const char* what) {
+        for (const std::string& value : values) {
+            if (kind == EntityKind::country && entities_.country_code(value).empty()) {
+                response.notices.push_back("unknown country: " + value);
+            }
+            filters.push_back(entities_.filter(kind, value, about));
+            parsed.filters.push_back({kind, value, about});
+            (void)what;
+        }
+    };
+    add_filters(request.countries, EntityKind::country, false, "country");
+    add_filters(request.about, EntityKind::country, true, "about");
+    add_filters(request.persons, EntityKind::person, false, "person");
+    add_filters(request.organisations, EntityKind::organisation, false, "org");
     if (request.lang != Lang::unknown) {
-        const Xapian::Query filter(std::string(schema::kLanguage) + std::string(lang_code(request.lang)));
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+        filters.emplace_back(std::string(schema::kLanguage) + std::string(lang_code(request.lang)));
     }
+    Xapian::Query query = parsed.query;
+    if (query.empty()) {
+        if (filters.empty()) return query;
+        query = Xapian::Query::MatchAll;  // filters alone: every document that passes them
+    }
+    if (!filters.empty()) {
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    }
+    return query;
+}
+
+SearchResult Searcher::make_result(const Xapian::MSetIterator& it, const ParsedQuery& parsed,
+                                   const SearchRequest& request, bool snippet) {
+    const Xapian::Document doc = it.get_document();
+    DocData data = DocData::from_json(doc.get_data());
+    SearchResult result;
+    result.id = data.id;
+    result.path = data.path;
+    result.article = data.article;
+    result.title = data.title.empty() ? std::filesystem::path(data.path).filename().string() : data.title;
+    result.lang = data.lang;
+    result.date = data.date;
+    result.url = data.url;
+    result.score = it.get_weight();
+    result.countries = std::move(data.countries);
+    result.about = data.about;
+    for (const std::string& key : data.persons) result.persons.push_back(entities_.display(EntityKind::person, key));
+    for (const std::string& key : data.organisations) {
+        result.organisations.push_back(entities_.display(EntityKind::organisation, key));
+    }
+    if (!snippet) return result;
+    const Lang lang = parse_lang(data.lang);
+    if (!request.explain) {
+        result.snippet = snippets_.make(data.text, lang, parsed.highlight);
+        return result;
+    }
+    result.snippet = snippets_.make(data.text, lang, parsed.highlight, parsed.explain, result.explain);
+    // Entity filters: the form this document writes the entity in.
+    for (const EntityFilter& f : parsed.filters) {
+        if (f.kind == EntityKind::country) continue;
+        for (const EntityRef& ref : entities_.resolve(f.kind, f.value)) {
+            const std::string prefix = std::string(f.kind == EntityKind::person ? schema::kPersonForm
+                                                                                 : schema::kOrganisationForm) +
+                                       ref.key + schema::kKeySeparator;
+            auto term = doc.termlist_begin();
+            term.skip_to(prefix);
+            if (term != doc.termlist_end() && (*term).compare(0, prefix.size(), prefix) == 0) {
+                result.explain.push_back({f.value, (*term).substr(prefix.size()), "alias"});
+                break;
+            }
+        }
+    }
+    return result;
+}
+
+SearchResponse Searcher::run(const SearchRequest& request) {
+    SearchResponse response;
+    ParsedQuery parsed;
+    const Xapian::Query query = build_query(request, parsed, response);
+    if (query.empty()) return response;
+
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
+    std::optional<FacetSpies> spies;
+    if (request.facets) spies.emplace(db_, enquire);
     const std::size_t limit = std::min(request.limit, limits::kMaxPageSize);
-    // check_at_least = every document: the total is exact, not Xapian's estimate.
+    // check_at_least = every document: the total and the facet counts are exact, not estimates.
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(limit),
                                                db_.get_doccount());
     response.total = mset.get_matches_estimated();
+    response.explained = request.explain;
 
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const DocData data = DocData::from_json(it.get_document().get_data());
-        SearchResult result;
+        SearchResult result = make_result(it, parsed, request, true);
         result.rank = request.offset + it.get_rank() - mset.get_firstitem() + 1;
-        result.id = data.id;
-        result.path = data.path;
-        result.article = data.article;
-        result.title = data.title.empty() ? std::filesystem::path(data.path).filename().string() : data.title;
-        result.lang = data.lang;
-        result.date = data.date;
-        result.url = data.url;
-        result.score = it.get_weight();
-        result.snippet = snippets_.make(data.text, parse_lang(data.lang), parsed.highlight);
         response.results.push_back(std::move(result));
     }
-    if (response.total == 0) response.suggestion = suggest(parsed);
+    if (spies) response.facets = collect_facets(*spies, request.facet_limit, request.ui);
+    if (response.total == 0 && !parsed.words.empty()) response.suggestion = suggest(parsed);
     return response;
+}
+
+std::size_t Searcher::for_each_match(const SearchRequest& request, bool snippets,
+                                     const std::function<void(const SearchResult&)>& sink) {
+    SearchRequest page = request;
+    page.offset = 0;
+    page.limit = limits::kMaxPageSize;
+    std::size_t done = 0;
+    // Pages of one Enquire over one revision: reopen only before the first page.
+    if (db_.reopen()) entities_.clear_cache();
+    SearchResponse response;
+    ParsedQuery parsed;
+    const Xapian::Query query = build_query(page, parsed, response);
+    if (query.empty()) return 0;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    for (;;) {
+        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(done),
+                                                   static_cast<Xapian::doccount>(page.limit));
+        if (mset.empty()) break;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            SearchResult result = make_result(it, parsed, page, snippets);
+            result.rank = ++done;
+            sink(result);
+        }
+    }
+    return done;
+}
+
+Facets Searcher::collect_facets(const FacetSpies& spies, std::size_t limit, Lang ui,
+                                const std::string& exclude_key) {
+    Facets facets;
+    auto top = [&](const std::map<std::string, std::size_t>& counts, std::vector<FacetValue>& out,
+                   const std::function<std::string(const std::string&)>& label) {
+        std::vector<std::pair<std::string, std::size_t>> sorted(counts.begin(), counts.end());
+        std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        for (const auto& [value, count] : sorted) {
+            if (value == exclude_key) continue;
+            if (out.size() >= limit) break;
+            out.push_back({value, label(value), count});
+        }
+    };
+    std::map<std::string, std::size_t> lang_counts;
+    for (auto it = spies.lang->values_begin(); it != spies.lang->values_end(); ++it) {
+        lang_counts[*it] += it.get_termfreq();
+    }
+    top(lang_counts, facets.lang, [&](const std::string& code) { return language_label(code, ui); });
+    for (const auto& [kind, kind_spies] : spies.kinds) {
+        // A value sits in at most one slot of a document, so the slots' counts add up exactly.
+        std::map<std::string, std::size_t> counts;
+        for (const auto& spy : kind_spies) {
+            for (auto it = spy->values_begin(); it != spy->values_end(); ++it) counts[*it] += it.get_termfreq();
+        }
+        const EntityKind k = kind;
+        top(counts, facet_of(facets, kind), [&](const std::string& key) { return entities_.display(k, key, ui); });
+    }
+    // A person filter takes any spelling; the display name is what a reader (and a link) should use.
+    for (FacetValue& v : facets.person) v.value = v.label;
+    for (FacetValue& v : facets.organisation) v.value = v.label;
+    return facets;
+}
+
+Dossier Searcher::run_dossier(std::string_view name, std::size_t limit, Lang ui) {
+    Dossier dossier;
+    std::vector<EntityRef> refs = entities_.resolve(EntityKind::person, name);
+    for (EntityRef& r : entities_.resolve(EntityKind::organisation, name)) refs.push_back(std::move(r));
+    std::stable_sort(refs.begin(), refs.end(),
+                     [](const EntityRef& a, const EntityRef& b) { return a.documents > b.documents; });
+    if (refs.empty()) return dossier;
+    const EntityRef chosen = refs.front();
+    dossier.found = true;
+    dossier.kind = chosen.kind;
+    dossier.key = chosen.key;
+    dossier.name = entities_.display(chosen.kind, chosen.key, ui);
+    for (std::size_t i = 1; i < refs.size(); ++i) {
+        // value: the name, label: its kind.
+        dossier.candidates.push_back({entities_.display(refs[i].kind, refs[i].key, ui),
+                                      std::string(kind_name(refs[i].kind)), refs[i].documents});
+    }
+    for (const auto& [form, n] : entities_.aliases(chosen.kind, chosen.key)) dossier.aliases.push_back(form);
+
+    const std::string key_term = std::string(entity_prefix(chosen.kind)) + chosen.key;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(key_term));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);  // newest first; undated last
+    FacetSpies spies(db_, enquire);
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(std::min(limit, limits::kMaxPageSize)),
+                                               db_.get_doccount());
+    dossier.total = mset.get_matches_estimated();
+    dossier.related = collect_facets(spies, 10, ui, chosen.key);
+    dossier.related.lang.clear();
+
+    const std::string form_prefix = std::string(chosen.kind == EntityKind::person ? schema::kPersonForm
+                                                                                   : schema::kOrganisationForm) +
+                                    chosen.key + schema::kKeySeparator;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const Xapian::Document doc = it.get_document();
+        const DocData data = DocData::from_json(doc.get_data());
+        Dossier::Document d;
+        d.id = data.id;
+        d.path = data.path;
+        d.article = data.article;
+        d.title = data.title.empty() ? std::filesystem::path(data.path).filename().string() : data.title;
+        d.date = data.date;
+        // The first mention, in any of the forms this document writes the entity in.
+        std::size_t at = std::string::npos, length = 0;
+        auto term = doc.termlist_begin();
+        term.skip_to(form_prefix);
+        for (; term != doc.termlist_end() && (*term).compare(0, form_prefix.size(), form_prefix) == 0; ++term) {
+            const std::string form = (*term).substr(form_prefix.size());
+            const std::size_t found = data.text.find(form);
+            if (found < at) {
+                at = found;
+                length = form.size();
+            }
+        }
+        d.snippet = sentence_snippet(data.text, at, length, parse_lang(data.lang));
+        dossier.documents.push_back(std::move(d));
+    }
+    return dossier;
 }
 
 std::optional<std::string> Searcher::suggest(const ParsedQuery& parsed) {

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace agora {
 
@@ -18,6 +19,10 @@ struct DocData {
     std::string date;   ///< "YYYY-MM-DD" or empty
     std::string url;
     std::string text;   ///< body text, for snippets
+    std::vector<std::string> countries;      ///< ISO codes, most mentioned first
+    std::vector<std::string> persons;        ///< person keys, most mentioned first
+    std::vector<std::string> organisations;  ///< organisation keys, most mentioned first
+    std::string about;  ///< ISO code of the country the document is about, or empty
 
     /// Compact JSON.
     std::string to_json() const;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "agora/analysis/analyzer.h"
+#include "agora/entities/extractor.h"
 #include "agora/index/doc_data.h"
 #include "agora/ingest/article.h"
 
@@ -25,7 +26,10 @@ public:
     /// Positions skipped between title and body, so that a phrase never spans the two.
     static constexpr Xapian::termpos kTitleGap = 100;
 
-    explicit DocumentBuilder(Analyzer& analyzer) : analyzer_(analyzer) {}
+    explicit DocumentBuilder(Analyzer& analyzer) : analyzer_(analyzer), extractor_(analyzer) {}
+
+    /// Names to recognise in every document (`--entities FILE`).
+    void add_known_entities(const std::vector<KnownEntity>& known) { extractor_.add_known(known); }
 
     /// Analyses @p article and returns its document. @p data gets the id, path and article fields from
     /// the caller; title, language, date, url and text are filled here. Words go to @p spelling.
@@ -33,7 +37,10 @@ public:
                            SpellingCounts& spelling);
 
 private:
+    void add_entities(Xapian::Document& doc, const ArticleEntities& entities, DocData& data);
+
     Analyzer& analyzer_;
+    EntityExtractor extractor_;
     std::vector<Token> tokens_;
 };
 

@@ -37,6 +37,7 @@ struct IndexSummary {
     std::size_t rejections = 0;        ///< diagnostics that dropped input (a file or a line)
     std::uint64_t bytes = 0;           ///< bytes of the files read
     std::size_t total_documents = 0;   ///< documents in the index after the run
+    std::size_t names_joined = 0;      ///< documents whose lone surname or acronym joined a full name
 };
 
 /// Progress after each source file.
@@ -51,6 +52,9 @@ struct IndexProgress {
 struct IndexOptions {
     bool prune = false;  ///< delete documents whose source file no longer exists
     bool spelling = true;  ///< feed Xapian's spelling table ("did you mean"); costs indexing time
+    /// Names to recognise in every document (`--entities FILE`). When they differ from the last
+    /// run's, every source is read again, since its entities may have changed.
+    std::vector<KnownEntity> known_entities;
     std::size_t commit_documents = 2000;       ///< commit after this many documents...
     std::uint64_t commit_bytes = 64ull << 20;  ///< ...or this many bytes of text, whichever first
     std::function<void(const Diagnostic&)> on_diagnostic;  ///< each warning or rejection, as it happens
@@ -70,8 +74,10 @@ public:
     IndexSummary run(const std::vector<std::string>& inputs, const IndexOptions& options);
 
 private:
-    void index_source(const SourceFile& source, const IndexOptions& options, IndexSummary& summary);
+    void index_source(const SourceFile& source, const IndexOptions& options, bool force,
+                      IndexSummary& summary);
     void prune_missing(IndexSummary& summary);
+    void join_short_names(EntityKind kind, IndexSummary& summary);
     void note(const Diagnostic& d, const IndexOptions& options, IndexSummary& summary);
     void maybe_commit(const IndexOptions& options, bool force);
     void flush_spelling(const IndexOptions& options);

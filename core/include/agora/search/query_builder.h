@@ -2,12 +2,14 @@
  *  @brief Agora's query syntax → Xapian::Query, with every word analysed by the shared Analyzer.
  *
  *  Syntax: words (all required by default), "phrases", AND / OR / NOT (upper case), -word, +word,
- *  parentheses, word* (prefix wildcard), title:word, title:"phrase", lang:ru. Malformed input (stray
+ *  parentheses, word* (prefix wildcard), title:word, title:"phrase", lang:ru, country:KZ,
+ *  person:"Yevgeniy Zhovtis", org:KIBHR, about:Kazakhstan. Malformed input (stray
  *  quotes, dangling operators, unbalanced parentheses) never fails: it is read in the most literal way.
  */
 #pragma once
 
 #include "agora/analysis/analyzer.h"
+#include "agora/entities/entity.h"
 
 #include <xapian.h>
 
@@ -29,8 +31,27 @@ struct QueryWord {
 struct HighlightTerms {
     std::set<std::string> terms;
     std::set<std::string> stems;
-    bool empty() const { return terms.empty() && stems.empty(); }
+    std::set<std::string> name_keys;  ///< name keys of query words that met a person's name
+    bool empty() const { return terms.empty() && stems.empty() && name_keys.empty(); }
 };
+
+/// A query word as `--explain` needs it: every way it can meet the text.
+struct ExplainWord {
+    std::string word;      ///< as typed
+    std::string term;      ///< analysed form
+    std::string spelling;  ///< folded form with accents
+    std::vector<std::string> stems;
+    std::string name_key;  ///< set when the word met a person's name in the index
+};
+
+/// An entity filter of the query (`person:`, `--person`...), for `--explain`.
+struct EntityFilter {
+    EntityKind kind = EntityKind::person;
+    std::string value;  ///< as typed
+    bool about = false;
+};
+
+class EntityLookup;
 
 /// The result of parsing one query.
 struct ParsedQuery {
@@ -38,6 +59,8 @@ struct ParsedQuery {
     std::string text;          ///< the query text used (cut to limits::kMaxQueryBytes)
     std::vector<QueryWord> words;  ///< plain words, for "did you mean"
     HighlightTerms highlight;
+    std::vector<ExplainWord> explain;      ///< positive words, in query order
+    std::vector<EntityFilter> filters;     ///< entity filters written in the query
     bool truncated = false;    ///< the text or its number of terms exceeded a limit
 };
 
@@ -49,11 +72,16 @@ public:
 
     explicit QueryBuilder(Analyzer& analyzer) : analyzer_(analyzer) {}
 
+    /// Entity lookups for `country:`, `person:`, `org:`, `about:` and cross-script names; without it
+    /// those fields match nothing and names meet only their own spelling.
+    void set_entities(EntityLookup* lookup) { entities_ = lookup; }
+
     /// Parses @p text; @p lang, when known, restricts Latin words to that language's stems.
     ParsedQuery parse(std::string_view text, Lang lang = Lang::unknown);
 
 private:
     Analyzer& analyzer_;
+    EntityLookup* entities_ = nullptr;
 };
 
 }  // namespace agora

@@ -4,11 +4,14 @@
 #pragma once
 
 #include "agora/analysis/analyzer.h"
+#include "agora/search/entity_lookup.h"
 #include "agora/search/query_builder.h"
 #include "agora/search/snippet.h"
 
 #include <xapian.h>
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -28,6 +31,30 @@ struct SearchRequest {
     Lang lang = Lang::unknown;  ///< when known: only documents in this language, and its stems only
     std::size_t offset = 0;
     std::size_t limit = 10;
+    /// Entity filters, each in any spelling (countries: code or name); all must hold.
+    std::vector<std::string> countries;
+    std::vector<std::string> persons;
+    std::vector<std::string> organisations;
+    std::vector<std::string> about;  ///< the country the document is about
+    bool facets = false;             ///< count countries, persons, organisations, languages
+    std::size_t facet_limit = 10;    ///< values per facet, most frequent first
+    Lang ui = Lang::en;              ///< language of labels
+    bool explain = false;            ///< say why each result matched
+};
+
+/// One facet value with its exact count over the whole match set.
+struct FacetValue {
+    std::string value;  ///< what a filter takes: ISO code, entity key... (persons: the display name)
+    std::string label;  ///< for people, in the interface language
+    std::size_t count = 0;
+};
+
+/// Facet counts of a response.
+struct Facets {
+    std::vector<FacetValue> country;
+    std::vector<FacetValue> person;
+    std::vector<FacetValue> organisation;
+    std::vector<FacetValue> lang;
 };
 
 /// One ranked hit.
@@ -42,6 +69,11 @@ struct SearchResult {
     std::string url;
     double score = 0;
     Snippet snippet;
+    std::vector<std::string> countries;      ///< ISO codes
+    std::vector<std::string> persons;        ///< display names
+    std::vector<std::string> organisations;  ///< display names
+    std::string about;                       ///< ISO code or empty
+    std::vector<Explanation> explain;        ///< when requested
 };
 
 /// The answer to one request.
@@ -53,6 +85,27 @@ struct SearchResponse {
     std::optional<std::string> suggestion;  ///< corrected query when nothing matched and one exists
     bool truncated = false;  ///< the query exceeded a length or term limit and was cut
     double took_ms = 0;
+    std::optional<Facets> facets;
+    bool explained = false;  ///< results carry explanations
+    std::vector<std::string> notices;  ///< e.g. a filter naming an unknown country
+};
+
+/// Everything the index knows about one person or organisation.
+struct Dossier {
+    bool found = false;
+    std::string name;  ///< display name
+    EntityKind kind = EntityKind::person;
+    std::string key;
+    std::vector<std::string> aliases;  ///< every form seen, most used first
+    struct Document {
+        std::string id, path, title, date;
+        int article = 0;
+        Snippet snippet;  ///< the sentence around the first mention
+    };
+    std::vector<Document> documents;  ///< newest first
+    std::size_t total = 0;            ///< documents mentioning it
+    Facets related;                   ///< co-mentioned entities (itself excluded)
+    std::vector<FacetValue> candidates;  ///< other entities the name could mean
 };
 
 /// Answers queries against one index. Keeps the database, analyser and parsers open between queries
@@ -65,16 +118,33 @@ public:
     /// Runs @p request. Never throws for a malformed query.
     SearchResponse search(const SearchRequest& request);
 
+    /// The dossier of the person or organisation @p name (any spelling or script), with up to
+    /// @p limit documents.
+    Dossier dossier(std::string_view name, std::size_t limit = 50, Lang ui = Lang::en);
+
+    /// Every match of @p request (not one page), in rank order, calling @p sink for each; for export.
+    /// Snippets are made only when @p snippets is set. Returns the number of matches.
+    std::size_t for_each_match(const SearchRequest& request, bool snippets,
+                               const std::function<void(const SearchResult&)>& sink);
+
     /// Number of documents in the index.
     Xapian::doccount document_count() const { return db_.get_doccount(); }
 
 private:
     SearchResponse run(const SearchRequest& request);
+    Dossier run_dossier(std::string_view name, std::size_t limit, Lang ui);
+    Xapian::Query build_query(const SearchRequest& request, ParsedQuery& parsed, SearchResponse& response);
+    SearchResult make_result(const Xapian::MSetIterator& it, const ParsedQuery& parsed,
+                             const SearchRequest& request, bool snippet);
+    struct FacetSpies;
+    Facets collect_facets(const FacetSpies& spies, std::size_t limit, Lang ui,
+                          const std::string& exclude_key = {});
     std::optional<std::string> suggest(const ParsedQuery& parsed);
 
     std::string db_path_;
     Xapian::Database db_;
     Analyzer analyzer_;
+    EntityLookup entities_{analyzer_, db_};
     QueryBuilder builder_{analyzer_};
     SnippetMaker snippets_{analyzer_};
 };

@@ -18,6 +18,20 @@ struct SnippetPart {
     bool highlighted = false;
 };
 
+/// Why a result matched: a query word, the form it met in the text, and how.
+struct Explanation {
+    std::string word;  ///< as typed in the query (or the filter's value)
+    std::string form;  ///< as written in the document
+    std::string how;   ///< "exact", "accent-folded", "stem", "transliterated name", "alias"
+};
+
+class NameKeyer;
+
+/// The sentence of @p text (language @p lang) holding bytes [@p at, @p at + @p length), with those
+/// bytes marked; cut to about 400 bytes around the mark. The text's opening when @p at is npos.
+struct Snippet;
+Snippet sentence_snippet(std::string_view text, std::size_t at, std::size_t length, Lang lang);
+
 /// A snippet as parts, rendered for each output by the functions below.
 struct Snippet {
     std::vector<SnippetPart> parts;
@@ -45,10 +59,20 @@ public:
     /// nothing matches.
     Snippet make(std::string_view text, Lang lang, const HighlightTerms& highlight);
 
+    /// As make(), and also appends to @p why the first form each of @p words met in the text.
+    Snippet make(std::string_view text, Lang lang, const HighlightTerms& highlight,
+                 const std::vector<ExplainWord>& words, std::vector<Explanation>& why);
+
+    /// Name keys for HighlightTerms::name_keys (a query word meeting a name in another script).
+    void set_name_keyer(NameKeyer* keyer) { keyer_ = keyer; }
+
 private:
-    bool matches(const Token& token, const HighlightTerms& highlight);
+    bool matches(std::string_view text, const Token& token, const HighlightTerms& highlight);
+    bool is_name_match(std::string_view text, const Token& token, const std::set<std::string>& keys);
+    void explain(std::string_view text, const std::vector<ExplainWord>& words, std::vector<Explanation>& why);
 
     Analyzer& analyzer_;
+    NameKeyer* keyer_ = nullptr;
     std::vector<Token> tokens_;
 };
 
