@@ -33,7 +33,8 @@
 #   index MiB     disk usage of the database folder after indexing (du -sk / 1024)
 #   query p50 ms, p95 ms, p99 ms
 #                 nearest-rank percentiles of the per-query "took_ms" printed by the search
-#                 program in --batch mode (parse + match top 10 + snippets; no process start-up)
+#                 program in --batch mode (parse + match top 10 + snippets; no process start-up;
+#                 Agora runs with --no-facets, as the baseline has none)
 #   queries/s     queries / (sum of took_ms / 1000): one-thread throughput without start-up
 # The ratio table divides Agora's figure by the baseline's. Below the tables: queries with no
 # hit, the wall time and peak RSS of each whole search batch, and the machine.
@@ -269,12 +270,12 @@ measure() {
 if ((RUN_AGORA)); then
     measure agora \
         "$BUILD/agora-index" --db "$WORK/agora/db" "${AGORA_INPUT[@]}" -- \
-        "$BUILD/agora-search" --db "$WORK/agora/db" --batch
+        "$BUILD/agora-search" --db "$WORK/agora/db" --batch --no-facets
 fi
 if ((RUN_AGORA_NOSPELL)); then
     measure agora-nospell \
         "$BUILD/agora-index" --no-spelling --db "$WORK/agora-nospell/db" "${AGORA_INPUT[@]}" -- \
-        "$BUILD/agora-search" --db "$WORK/agora-nospell/db" --batch
+        "$BUILD/agora-search" --db "$WORK/agora-nospell/db" --batch --no-facets
 fi
 if ((RUN_BASELINE)); then
     measure baseline \
