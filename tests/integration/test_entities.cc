@@ -269,3 +269,46 @@ TEST_CASE("export writes every match with its entities", "[integration][entities
     CHECK(j["documents"].size() == 4);
     CHECK(j["related"]["country"][0]["value"] == "KZ");
 }
+
+TEST_CASE("a known-entities file joins aliases, and a changed file re-reads every source", "[integration][entities]") {
+    agora::test::TempDir dir;
+    agora::test::write_file(dir / "in" / "a.jsonl",
+                            json{{"id", "en"}, {"lang", "en"}, {"title", "Report"},
+                                 {"text", "The Kazakhstan International Bureau for Human Rights (KIBHR) published a report on prisons."}}
+                                    .dump() + "\n" +
+                                json{{"id", "ru"}, {"lang", "ru"}, {"title", "Доклад"},
+                                     {"text", "Юристы КМБПЧ опубликовали доклад о тюрьмах."}}
+                                    .dump() + "\n");
+    agora::test::write_file(dir / "names.json", R"([{"name": "Kazakhstan International Bureau for Human Rights",
+        "kind": "organisation", "aliases": ["KIBHR", "КМБПЧ"]}])");
+    const std::string db = (dir / "db").string();
+    auto documents_for = [&](const std::string& org) {
+        Searcher s(db);
+        SearchRequest r;
+        r.organisations = {org};
+        return s.search(r).total;
+    };
+    {
+        agora::Indexer indexer(db);
+        indexer.run({(dir / "in").string()}, {});
+    }
+    CHECK(documents_for("KIBHR") == 1);
+    {
+        agora::Indexer indexer(db);
+        agora::IndexOptions options;
+        options.known_entities = agora::load_known_entities((dir / "names.json").string());
+        const auto summary = indexer.run({(dir / "in").string()}, options);
+        CHECK(summary.files_unchanged == 0);  // the list changed: the unchanged file is read again
+    }
+    CHECK(documents_for("KIBHR") == 2);
+    CHECK(documents_for("КМБПЧ") == 2);
+    {
+        agora::Indexer indexer(db);
+        agora::IndexOptions options;
+        options.known_entities = agora::load_known_entities((dir / "names.json").string());
+        CHECK(indexer.run({(dir / "in").string()}, options).files_unchanged == 1);  // same list: skipped
+    }
+    agora::test::write_file(dir / "bad.json", R"([{"name": "X", "kind": "planet"}])");
+    CHECK_THROWS_WITH(agora::load_known_entities((dir / "bad.json").string()),
+                      Catch::Contains("bad.json") && Catch::Contains("entry 1"));
+}

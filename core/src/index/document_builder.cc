@@ -83,8 +83,14 @@ void DocumentBuilder::add_entities(Xapian::Document& doc, const ArticleEntities&
         for (const std::string& form : e.forms) {
             doc.add_boolean_term(entity_term(schema::kOrganisationForm, e.key, form));
         }
-        if (!e.acronym.empty()) {
-            doc.add_boolean_term(entity_term(schema::kAcronym, extractor_.org_key(e.acronym), e.key));
+        // Every one-word form (the acronym, or another language's acronym from --entities) leads to
+        // the full name.
+        for (const std::string& form : e.forms) {
+            if (form.find(' ') != std::string::npos) continue;
+            const std::string short_key = extractor_.org_key(form);
+            if (!short_key.empty() && short_key != e.key) {
+                doc.add_boolean_term(entity_term(schema::kAcronym, short_key, e.key));
+            }
         }
         data.organisations.push_back(e.key);
     }
