@@ -3,6 +3,7 @@
  */
 #include "agora/index/document_builder.h"
 
+#include "agora/index/entity_terms.h"
 #include "agora/limits.h"
 #include "agora/schema.h"
 #include "agora/util/utf8.h"
@@ -32,19 +33,6 @@ void add_date_terms(Xapian::Document& doc, const std::string& date) {
     }
 }
 
-// Xapian terms are at most 245 bytes; two-part entity terms are cut to this.
-constexpr std::size_t kMaxEntityTermBytes = 240;
-
-std::string entity_term(std::string_view prefix, std::string_view key, std::string_view tail = {}) {
-    std::string term(prefix);
-    term += key;
-    if (!tail.empty()) {
-        term += schema::kKeySeparator;
-        term += tail;
-    }
-    return std::string(cut_utf8(term, kMaxEntityTermBytes));
-}
-
 // One kind's facet values, most mentioned first, one per slot.
 void add_facet_values(Xapian::Document& doc, Xapian::valueno first_slot, const std::vector<DocEntity>& entities) {
     const std::size_t n = std::min(entities.size(), limits::kMaxFacetValuesPerDocument);
@@ -54,13 +42,14 @@ void add_facet_values(Xapian::Document& doc, Xapian::valueno first_slot, const s
 }  // namespace
 
 void DocumentBuilder::add_entities(Xapian::Document& doc, const ArticleEntities& entities, DocData& data) {
+    using namespace entity_terms;
     const std::size_t max = limits::kMaxEntitiesPerKind;
     for (std::size_t i = 0; i < entities.countries.size() && i < max; ++i) {
         const DocEntity& e = entities.countries[i];
-        doc.add_boolean_term(prefixed(schema::kCountry, e.key));
+        doc.add_boolean_term(key_term(EntityKind::country, e.key));
         data.countries.push_back(e.key);
     }
-    add_facet_values(doc, schema::kSlotCountries, entities.countries);
+    add_facet_values(doc, first_slot(EntityKind::country), entities.countries);
     if (!entities.about.empty()) {
         doc.add_boolean_term(prefixed(schema::kAbout, entities.about));
         doc.add_value(schema::kSlotAbout, entities.about);
@@ -68,33 +57,30 @@ void DocumentBuilder::add_entities(Xapian::Document& doc, const ArticleEntities&
     }
     for (std::size_t i = 0; i < entities.persons.size() && i < max; ++i) {
         const DocEntity& e = entities.persons[i];
-        doc.add_boolean_term(entity_term(schema::kPerson, e.key));
-        for (const std::string& form : e.forms) doc.add_boolean_term(entity_term(schema::kPersonForm, e.key, form));
+        doc.add_boolean_term(key_term(EntityKind::person, e.key));
+        for (const std::string& form : e.forms) doc.add_boolean_term(form_term(EntityKind::person, e.key, form));
         if (!e.short_form && e.word_keys.size() > 1) {
-            doc.add_boolean_term(entity_term(schema::kSurname, e.word_keys.back(), e.key));
+            if (auto term = short_term(EntityKind::person, e.word_keys.back(), e.key)) doc.add_boolean_term(*term);
         }
-        for (const std::string& word : e.word_keys) doc.add_term(entity_term(schema::kNameWord, word), e.mentions);
+        for (const std::string& word : e.word_keys) doc.add_term(name_word_term(word), e.mentions);
         data.persons.push_back(e.key);
     }
-    add_facet_values(doc, schema::kSlotPersons, entities.persons);
+    add_facet_values(doc, first_slot(EntityKind::person), entities.persons);
     for (std::size_t i = 0; i < entities.organisations.size() && i < max; ++i) {
         const DocEntity& e = entities.organisations[i];
-        doc.add_boolean_term(entity_term(schema::kOrganisation, e.key));
-        for (const std::string& form : e.forms) {
-            doc.add_boolean_term(entity_term(schema::kOrganisationForm, e.key, form));
-        }
+        doc.add_boolean_term(key_term(EntityKind::organisation, e.key));
+        for (const std::string& form : e.forms) doc.add_boolean_term(form_term(EntityKind::organisation, e.key, form));
         // Every one-word form (the acronym, or another language's acronym from --entities) leads to
         // the full name.
         for (const std::string& form : e.forms) {
             if (form.find(' ') != std::string::npos) continue;
             const std::string short_key = extractor_.org_key(form);
-            if (!short_key.empty() && short_key != e.key) {
-                doc.add_boolean_term(entity_term(schema::kAcronym, short_key, e.key));
-            }
+            if (short_key.empty() || short_key == e.key) continue;
+            if (auto term = short_term(EntityKind::organisation, short_key, e.key)) doc.add_boolean_term(*term);
         }
         data.organisations.push_back(e.key);
     }
-    add_facet_values(doc, schema::kSlotOrganisations, entities.organisations);
+    add_facet_values(doc, first_slot(EntityKind::organisation), entities.organisations);
 }
 
 Xapian::Document DocumentBuilder::build(const Article& article, DocData data,

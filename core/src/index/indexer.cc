@@ -3,6 +3,7 @@
  */
 #include "agora/index/indexer.h"
 
+#include "agora/index/entity_terms.h"
 #include "agora/ingest/source_reader.h"
 #include "agora/schema.h"
 #include "agora/util/utf8.h"
@@ -209,11 +210,8 @@ void Indexer::index_source(const SourceFile& source, const IndexOptions& options
 // as it is. Runs after every indexing run, over the whole collection, since the full name may have
 // come in this run or an earlier one.
 void Indexer::join_short_names(EntityKind kind, IndexSummary& summary) {
-    const bool person = kind == EntityKind::person;
-    const std::string key_prefix(person ? schema::kPerson : schema::kOrganisation);
-    const std::string index_prefix(person ? schema::kSurname : schema::kAcronym);
-    const std::string form_prefix(person ? schema::kPersonForm : schema::kOrganisationForm);
-    const Xapian::valueno first_slot = person ? schema::kSlotPersons : schema::kSlotOrganisations;
+    const std::string key_prefix = entity_terms::key_term(kind, "");
+    const Xapian::valueno first_slot = entity_terms::first_slot(kind);
 
     std::vector<std::pair<std::string, std::string>> joins;  // short key → full key
     for (auto it = db_.allterms_begin(key_prefix); it != db_.allterms_end(key_prefix); ++it) {
@@ -223,7 +221,7 @@ void Indexer::join_short_names(EntityKind kind, IndexSummary& summary) {
         if (first >= 'A' && first <= 'Z') continue;  // XPN, XPS...: not a key
         const std::string key = term.substr(key_prefix.size());
         if (key.find(' ') != std::string::npos) continue;  // a full name
-        const std::string start = index_prefix + key + schema::kKeySeparator;
+        const std::string start = entity_terms::short_prefix(kind, key);
         auto full = db_.allterms_begin(start);
         if (full == db_.allterms_end(start)) continue;
         const std::string target = (*full).substr(start.size());
@@ -231,13 +229,13 @@ void Indexer::join_short_names(EntityKind kind, IndexSummary& summary) {
         if (target != key) joins.emplace_back(key, target);
     }
     for (const auto& [key, target] : joins) {
-        const std::string old_term = key_prefix + key;
+        const std::string old_term = entity_terms::key_term(kind, key);
         std::vector<Xapian::docid> docs(db_.postlist_begin(old_term), db_.postlist_end(old_term));
         for (Xapian::docid id : docs) {
             Xapian::Document doc = db_.get_document(id);
             doc.remove_term(old_term);
-            doc.add_boolean_term(key_prefix + target);
-            const std::string old_forms = form_prefix + key + schema::kKeySeparator;
+            doc.add_boolean_term(entity_terms::key_term(kind, target));
+            const std::string old_forms = entity_terms::forms_prefix(kind, key);
             std::vector<std::string> forms;
             auto t = doc.termlist_begin();
             t.skip_to(old_forms);
@@ -246,15 +244,13 @@ void Indexer::join_short_names(EntityKind kind, IndexSummary& summary) {
             }
             for (const std::string& form : forms) {
                 doc.remove_term(form);
-                doc.add_boolean_term(std::string(cut_utf8(form_prefix + target + schema::kKeySeparator +
-                                                              form.substr(old_forms.size()),
-                                                          240)));
+                doc.add_boolean_term(entity_terms::form_term(kind, target, form.substr(old_forms.size())));
             }
             for (Xapian::valueno slot = first_slot; slot < first_slot + schema::kFacetSlotsPerKind; ++slot) {
                 if (doc.get_value(slot) == key) doc.add_value(slot, target);
             }
             DocData data = DocData::from_json(doc.get_data());
-            auto& list = person ? data.persons : data.organisations;
+            auto& list = kind == EntityKind::person ? data.persons : data.organisations;
             std::replace(list.begin(), list.end(), key, target);
             doc.set_data(data.to_json());
             db_.replace_document(id, doc);

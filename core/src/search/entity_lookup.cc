@@ -4,6 +4,7 @@
 #include "agora/search/entity_lookup.h"
 
 #include "agora/entities/countries.h"
+#include "agora/index/entity_terms.h"
 #include "agora/schema.h"
 
 #include <algorithm>
@@ -11,16 +12,22 @@
 namespace agora {
 namespace {
 
-std::string_view form_prefix(EntityKind kind) {
-    return kind == EntityKind::person ? schema::kPersonForm : schema::kOrganisationForm;
+bool has_cyrillic(std::string_view text) {
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0xD0 || c == 0xD1 || c == 0xD2 || c == 0xD3) return true;  // U+0400..U+04FF
+    }
+    return false;
 }
 
-// Terms "prefix + head + '\t' + tail": the tails with their term frequencies.
-std::vector<std::pair<std::string, Xapian::doccount>> tails(const Xapian::Database& db, std::string_view prefix,
-                                                             const std::string& head) {
-    std::string start(prefix);
-    start += head;
-    start += schema::kKeySeparator;
+std::size_t utf8_length(std::string_view text) {
+    std::size_t n = 0;
+    for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+// Terms starting with @p start: what follows it, with the term frequencies.
+std::vector<std::pair<std::string, Xapian::doccount>> tails(const Xapian::Database& db, const std::string& start) {
     std::vector<std::pair<std::string, Xapian::doccount>> out;
     for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
         out.emplace_back((*it).substr(start.size()), it.get_termfreq());
@@ -29,24 +36,6 @@ std::vector<std::pair<std::string, Xapian::doccount>> tails(const Xapian::Databa
 }
 
 }  // namespace
-
-std::string_view entity_prefix(EntityKind kind) {
-    switch (kind) {
-        case EntityKind::country: return schema::kCountry;
-        case EntityKind::person: return schema::kPerson;
-        case EntityKind::organisation: return schema::kOrganisation;
-    }
-    return {};
-}
-
-Xapian::valueno entity_first_slot(EntityKind kind) {
-    switch (kind) {
-        case EntityKind::country: return schema::kSlotCountries;
-        case EntityKind::person: return schema::kSlotPersons;
-        case EntityKind::organisation: return schema::kSlotOrganisations;
-    }
-    return schema::kSlotCountries;
-}
 
 EntityLookup::EntityLookup(Analyzer& analyzer, Xapian::Database& db)
     : analyzer_(analyzer), db_(db), extractor_(analyzer) {}
@@ -62,7 +51,7 @@ std::vector<EntityRef> EntityLookup::resolve(EntityKind kind, std::string_view n
         for (const EntityRef& r : out) {
             if (r.key == key) return;
         }
-        const Xapian::doccount n = db_.get_termfreq(std::string(entity_prefix(kind)) + key);
+        const Xapian::doccount n = db_.get_termfreq(entity_terms::key_term(kind, key));
         if (n > 0) out.push_back({kind, key, n});
     };
     if (kind == EntityKind::country) {
@@ -73,13 +62,13 @@ std::vector<EntityRef> EntityLookup::resolve(EntityKind kind, std::string_view n
         const std::string key = extractor_.keyer().name_key(name);
         add(key);
         if (!key.empty() && key.find(' ') == std::string::npos) {
-            for (const auto& [full, n] : tails(db_, schema::kSurname, key)) add(full);
+            for (const auto& [full, n] : tails(db_, entity_terms::short_prefix(kind, key))) add(full);
         }
     } else {
         const std::string key = extractor_.org_key(name);
         add(key);
         if (!key.empty() && key.find(' ') == std::string::npos) {
-            for (const auto& [full, n] : tails(db_, schema::kAcronym, key)) add(full);
+            for (const auto& [full, n] : tails(db_, entity_terms::short_prefix(kind, key))) add(full);
         }
     }
     std::stable_sort(out.begin(), out.end(),
@@ -93,7 +82,7 @@ Xapian::Query EntityLookup::filter(EntityKind kind, std::string_view name, bool 
         const std::string code = country_code(name);
         if (!code.empty()) terms.emplace_back(std::string(about ? schema::kAbout : schema::kCountry) + code);
     } else {
-        for (const EntityRef& r : resolve(kind, name)) terms.emplace_back(std::string(entity_prefix(kind)) + r.key);
+        for (const EntityRef& r : resolve(kind, name)) terms.emplace_back(entity_terms::key_term(kind, r.key));
     }
     if (terms.empty()) return Xapian::Query::MatchNothing;
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
@@ -101,25 +90,45 @@ Xapian::Query EntityLookup::filter(EntityKind kind, std::string_view name, bool 
 
 std::vector<std::pair<std::string, Xapian::doccount>> EntityLookup::aliases(EntityKind kind,
                                                                             const std::string& key) {
-    auto forms = tails(db_, form_prefix(kind), key);
+    auto forms = tails(db_, entity_terms::forms_prefix(kind, key));
     std::stable_sort(forms.begin(), forms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     return forms;
 }
 
+// Display name of a person or organisation, from the forms written in the documents: full forms
+// (more than one word) in the interface's script when there are any (Latin for en/fr, Cyrillic for
+// ru); of those written in at least a quarter as many documents as the most used one, the shortest, which
+// is the nominative more often than not (Евгений Жовтис, not Евгения Жовтиса).
 std::string EntityLookup::display(EntityKind kind, const std::string& key, Lang ui) {
     if (kind == EntityKind::country) return CountryGazetteer::instance().label(key, ui);
-    const auto cache_key = std::make_pair(static_cast<int>(kind), key);
+    const auto cache_key = std::make_tuple(static_cast<int>(kind), key, static_cast<int>(ui));
     if (auto it = display_cache_.find(cache_key); it != display_cache_.end()) return it->second;
     const auto forms = aliases(kind, key);
-    std::string best;
-    for (const auto& [form, n] : forms) {  // the most used full form; else the most used form
-        if (form.find(' ') != std::string::npos) {
-            best = form;
-            break;
+    const auto is_full = [](const std::string& form) { return form.find(' ') != std::string::npos; };
+    const auto in_script = [&](const std::string& form) { return has_cyrillic(form) == (ui == Lang::ru); };
+    const bool any_full = std::any_of(forms.begin(), forms.end(), [&](const auto& f) { return is_full(f.first); });
+    const bool any_script = std::any_of(forms.begin(), forms.end(), [&](const auto& f) {
+        return (!any_full || is_full(f.first)) && in_script(f.first);
+    });
+    std::vector<std::pair<std::string, Xapian::doccount>> candidates;
+    for (const auto& f : forms) {
+        if (any_full && !is_full(f.first)) continue;
+        if (any_script && !in_script(f.first)) continue;
+        candidates.push_back(f);
+    }
+    std::string best = key;
+    if (!candidates.empty()) {
+        const Xapian::doccount most = candidates.front().second;  // aliases() sorts by documents
+        std::size_t best_length = SIZE_MAX;
+        for (const auto& [form, n] : candidates) {
+            if (4 * n < most) break;
+            const std::size_t length = utf8_length(form);
+            if (length < best_length) {
+                best = form;
+                best_length = length;
+            }
         }
     }
-    if (best.empty() && !forms.empty()) best = forms.front().first;
-    if (best.empty()) best = key;
     constexpr std::size_t kMaxCachedNames = 1u << 14;
     if (display_cache_.size() >= kMaxCachedNames) display_cache_.clear();
     display_cache_.emplace(cache_key, best);
@@ -131,8 +140,7 @@ std::string EntityLookup::word_key(std::string_view word) { return extractor_.ke
 std::string EntityLookup::name_word_term(std::string_view word) {
     const std::string key = word_key(word);
     if (key.empty()) return {};
-    std::string term(schema::kNameWord);
-    term += key;
+    const std::string term = entity_terms::name_word_term(key);
     return db_.term_exists(term) ? term : std::string();
 }
 

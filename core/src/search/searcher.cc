@@ -4,6 +4,7 @@
 #include "agora/search/searcher.h"
 
 #include "agora/index/doc_data.h"
+#include "agora/index/entity_terms.h"
 #include "agora/limits.h"
 #include "agora/schema.h"
 
@@ -65,7 +66,7 @@ struct Searcher::FacetSpies {
         lang = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotLanguage);
         enquire.add_matchspy(lang.get());
         for (EntityKind kind : kFacetKinds) {
-            const Xapian::valueno first = entity_first_slot(kind);
+            const Xapian::valueno first = entity_terms::first_slot(kind);
             for (Xapian::valueno slot = first; slot < first + schema::kFacetSlotsPerKind; ++slot) {
                 // Slots fill in order in every document: the first empty one ends the kind.
                 if (db.get_value_freq(slot) == 0) break;
@@ -170,9 +171,7 @@ SearchResult Searcher::make_result(const Xapian::MSetIterator& it, const ParsedQ
     for (const EntityFilter& f : parsed.filters) {
         if (f.kind == EntityKind::country) continue;
         for (const EntityRef& ref : entities_.resolve(f.kind, f.value)) {
-            const std::string prefix = std::string(f.kind == EntityKind::person ? schema::kPersonForm
-                                                                                 : schema::kOrganisationForm) +
-                                       ref.key + schema::kKeySeparator;
+            const std::string prefix = entity_terms::forms_prefix(f.kind, ref.key);
             auto term = doc.termlist_begin();
             term.skip_to(prefix);
             if (term != doc.termlist_end() && (*term).compare(0, prefix.size(), prefix) == 0) {
@@ -293,7 +292,7 @@ Dossier Searcher::run_dossier(std::string_view name, std::size_t limit, Lang ui)
     }
     for (const auto& [form, n] : entities_.aliases(chosen.kind, chosen.key)) dossier.aliases.push_back(form);
 
-    const std::string key_term = std::string(entity_prefix(chosen.kind)) + chosen.key;
+    const std::string key_term = entity_terms::key_term(chosen.kind, chosen.key);
     Xapian::Enquire enquire(db_);
     enquire.set_query(Xapian::Query(key_term));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -305,9 +304,7 @@ Dossier Searcher::run_dossier(std::string_view name, std::size_t limit, Lang ui)
     dossier.related = collect_facets(spies, 10, ui, chosen.key);
     dossier.related.lang.clear();
 
-    const std::string form_prefix = std::string(chosen.kind == EntityKind::person ? schema::kPersonForm
-                                                                                   : schema::kOrganisationForm) +
-                                    chosen.key + schema::kKeySeparator;
+    const std::string form_prefix = entity_terms::forms_prefix(chosen.kind, chosen.key);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         const Xapian::Document doc = it.get_document();
         const DocData data = DocData::from_json(doc.get_data());

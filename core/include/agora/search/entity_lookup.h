@@ -16,6 +16,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -46,8 +47,9 @@ public:
     /// ISO code for a country code or name in any of the three languages; empty when unknown.
     std::string country_code(std::string_view name);
 
-    /// Display name: the full form written in most documents (persons, organisations), the ICU name
-    /// (countries, in @p ui).
+    /// Display name: for persons and organisations a full form written in at least a quarter as many
+    /// documents as the most used one, in @p ui's script when there is one, the shortest (the nominative, mostly);
+    /// for countries the ICU name in @p ui.
     std::string display(EntityKind kind, const std::string& key, Lang ui = Lang::en);
 
     /// Every form an entity is written in, with the number of documents using it, most used first.
@@ -68,12 +70,8 @@ private:
     Analyzer& analyzer_;
     Xapian::Database& db_;
     EntityExtractor extractor_;
-    std::map<std::pair<int, std::string>, std::string> display_cache_;
+    std::map<std::tuple<int, std::string, int>, std::string> display_cache_;
 };
 
-/// Prefix of the key term of an entity kind ("N", "XP", "XO").
-std::string_view entity_prefix(EntityKind kind);
-/// First value slot of a kind's facet values.
-Xapian::valueno entity_first_slot(EntityKind kind);
 
 }  // namespace agora
