@@ -20,6 +20,9 @@ struct Article {
     std::string url;        ///< URL given by metadata, or empty
     std::string record_id;  ///< JSONL `id`; empty for other formats
     int number = 0;         ///< 1-based position within a source holding several articles; 0 when single
+    /// The text is made of pages (PDF) separated by a form feed ('\f'): page n starts after the
+    /// (n-1)th form feed, so a byte offset tells the page of a match.
+    bool paged = false;
 };
 
 /// Severity of a diagnostic: a warning keeps the source (maybe truncated); a rejection drops it (or a line).
