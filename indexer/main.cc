@@ -30,10 +30,11 @@ struct Options {
     bool no_spelling = false;
     bool quiet = false;
     std::string entities;
+    std::vector<std::string> include, exclude;
 };
 
 const char* const kUsage =
-    "Usage: agora-index [--db DIR] [--prune] [--entities FILE.json] PATH...\n"
+    "Usage: agora-index [--db DIR] [--prune] [--entities FILE.json] [--include GLOB] [--exclude GLOB] PATH...\n"
     "Index report files and folders (.txt .md .html .htm .jsonl) into an Agora index.\n"
     "Unchanged files are skipped; changed files replace their documents.\n\n"
     "Examples:\n"
@@ -62,6 +63,11 @@ int main(int argc, char** argv) try {
         ("entities", po::value(&options.entities)->value_name("FILE"),
          "JSON list of known persons and organisations with their aliases, recognised in every "
          "document: [{\"name\": ..., \"kind\": \"person\"|\"organisation\", \"aliases\": [...]}]")
+        ("include", po::value(&options.include)->composing()->value_name("GLOB"),
+         "take only files matching this pattern (name, or path under the folder when it has a '/'; "
+         "repeatable)")
+        ("exclude", po::value(&options.exclude)->composing()->value_name("GLOB"),
+         "skip files and folders matching this pattern (repeatable)")
         ("quiet,q", po::bool_switch(&options.quiet), "print only rejections and errors");
     po::options_description hidden;
     hidden.add_options()("input", po::value(&options.inputs));
@@ -76,6 +82,8 @@ int main(int argc, char** argv) try {
     }
 
     agora::IndexOptions run_options;
+    run_options.walk.include = options.include;
+    run_options.walk.exclude = options.exclude;
     if (!options.entities.empty()) run_options.known_entities = agora::load_known_entities(options.entities);
     const std::string db_path = agora::resolve_db_path(options.db);
     agora::Indexer indexer(db_path);

@@ -2,6 +2,7 @@
  *  @brief agora-search: options → core Searcher → text or JSON.
  */
 #include "agora/limits.h"
+#include "agora/search/date_range.h"
 #include "agora/search/result_json.h"
 #include "agora/search/searcher.h"
 #include "agora/util/db_path.h"
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <tuple>
 
 namespace po = boost::program_options;
 
@@ -38,6 +40,7 @@ struct Options {
     std::string entity;
     bool explain = false;
     std::string format;
+    std::string since, until, sort = "relevance";
 };
 
 const char* const kUsage =
@@ -47,7 +50,7 @@ const char* const kUsage =
     "       agora-search [--db DIR] --batch < queries.txt\n"
     "Search an Agora index. Query syntax: words (all required), \"a phrase\", AND, OR, NOT,\n"
     "-word, word*, (grouping), title:word, lang:ru, country:KZ, person:\"Yevgeniy Zhovtis\",\n"
-    "org:KIBHR, about:Kazakhstan.\n"
+    "org:KIBHR, about:Kazakhstan, date:2020..2022.\n"
     "FILTERS: --country X, --about X, --person NAME, --org NAME (any spelling; repeatable).\n\n"
     "Examples:\n"
     "  agora-search 'peaceful assembly'\n"
@@ -72,6 +75,7 @@ void print_facets(const agora::Facets& facets) {
     list("persons", facets.person);
     list("organisations", facets.organisation);
     list("languages", facets.lang);
+    list("years", facets.year);
 }
 
 std::string joined(const std::vector<std::string>& values) {
@@ -150,6 +154,7 @@ void print_text(const agora::SearchResponse& response, bool terminal) {
     for (const agora::SearchResult& r : response.results) {
         std::cout << "\n" << r.rank << ". " << bold << r.title << reset << "\n   " << r.path;
         if (r.article > 0) std::cout << " #" << r.article;
+        if (r.page > 0) std::cout << ", p. " << r.page;
         std::cout << "  [" << r.lang << "]";
         if (!r.date.empty()) std::cout << "  " << r.date;
         std::cout << "  score " << r.score << "\n   "
@@ -201,6 +206,11 @@ int main(int argc, char** argv) try {
         ("entity", po::value(&options.entity)->value_name("NAME"),
          "print the dossier of a person or organisation")
         ("explain", po::bool_switch(&options.explain), "say which form of each query word each result met")
+        ("since", po::value(&options.since)->value_name("DATE"),
+         "only documents dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+        ("until", po::value(&options.until)->value_name("DATE"), "only documents dated on or before DATE")
+        ("sort", po::value(&options.sort)->default_value("relevance"),
+         "relevance, or date (newest first; undated last)")
         ("format", po::value(&options.format)->value_name("F"),
          "text (default), json, or jsonl / csv: every match, not one page, with its entities");
     po::options_description hidden;
@@ -229,6 +239,22 @@ int main(int argc, char** argv) try {
     request.facets = !options.no_facets && (options.facets || options.json || options.batch);
     request.facet_limit = options.facet_limit;
     request.explain = options.explain;
+    if (options.sort == "date") {
+        request.sort = agora::SearchRequest::Sort::date;
+    } else if (options.sort != "relevance") {
+        std::cerr << "agora-search: --sort " << options.sort << ": expected relevance or date\n";
+        return kExitFatal;
+    }
+    for (auto [name, text, upper, out] : {std::tuple{"--since", &options.since, false, &request.since},
+                                          std::tuple{"--until", &options.until, true, &request.until}}) {
+        if (text->empty()) continue;
+        const auto bound = agora::date_bound(*text, upper);
+        if (!bound) {
+            std::cerr << "agora-search: " << name << " " << *text << ": expected a date as YYYY, YYYY-MM or YYYY-MM-DD\n";
+            return kExitFatal;
+        }
+        *out = *bound;
+    }
     request.ui = agora::parse_lang(options.ui_lang);
     if (request.ui == agora::Lang::unknown) {
         std::cerr << "agora-search: --ui-lang " << options.ui_lang << ": expected en, ru or fr\n";
@@ -247,7 +273,7 @@ int main(int argc, char** argv) try {
         return kExitFatal;
     }
     const bool filtered = !options.countries.empty() || !options.about.empty() || !options.persons.empty() ||
-                          !options.organisations.empty();
+                          !options.organisations.empty() || !options.since.empty() || !options.until.empty();
     if (!options.batch && options.words.empty() && options.entity.empty() && !filtered) {
         std::cerr << "agora-search: no query given\n" << kUsage;
         return kExitFatal;
@@ -282,14 +308,15 @@ int main(int argc, char** argv) try {
     }
     if (exporting) {
         const bool csv = options.format == "csv";
-        if (csv) std::cout << "rank,id,path,article,title,lang,date,url,score,about,countries,persons,organisations,snippet\r\n";
+        if (csv) std::cout << "rank,id,path,article,page,title,lang,date,url,score,about,countries,persons,organisations,snippet\r\n";
         const std::size_t n = searcher.for_each_match(request, true, [&](const agora::SearchResult& r) {
             if (!csv) {
                 std::cout << agora::dump_json(agora::result_to_json(r, false)) << "\n";
                 return;
             }
             std::cout << r.rank << ',' << csv_field(r.id) << ',' << csv_field(r.path) << ','
-                      << (r.article > 0 ? std::to_string(r.article) : "") << ',' << csv_field(r.title) << ','
+                      << (r.article > 0 ? std::to_string(r.article) : "") << ','
+                      << (r.page > 0 ? std::to_string(r.page) : "") << ',' << csv_field(r.title) << ','
                       << r.lang << ',' << r.date << ',' << csv_field(r.url) << ',' << r.score << ','
                       << r.about << ',' << list_field(r.countries) << ',' << list_field(r.persons) << ','
                       << list_field(r.organisations) << ',' << csv_field(r.snippet.plain()) << "\r\n";

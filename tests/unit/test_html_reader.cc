@@ -198,6 +198,83 @@ TEST_CASE("HTML metadata: URL and date", "[unit][ingest]") {
     CHECK(with_time.text == "May\n\nText");
 }
 
+TEST_CASE("HTML date: metadata in order, then <time>, then the text", "[unit][ingest][dates]") {
+    struct Case {
+        const char* name;
+        const char* head;
+        const char* body;
+        std::string date;
+    };
+    const std::vector<Case> cases = {
+        {"dcterms.date", "<meta name=\"dcterms.date\" content=\"2021-02-03\">", "<p>Text</p>",
+         "2021-02-03"},
+        {"DC.date, any case", "<meta name=\"DC.date\" content=\"03.02.2021\">", "<p>Text</p>",
+         "2021-02-03"},
+        {"itemprop meta", "<meta itemprop=\"datePublished\" content=\"2021-02-03T09:00:00Z\">",
+         "<p>Text</p>", "2021-02-03"},
+        {"itemprop on a time element", "",
+         "<p>By a monitor, <time itemprop=\"datePublished\" datetime=\"2021-02-03\">3 Feb</time>"
+         "</p><p>Text</p>",
+         "2021-02-03"},
+        {"itemprop on text", "",
+         "<p>Posted <span itemprop=\"datePublished\">3 February 2021</span></p><p>Text</p>",
+         "2021-02-03"},
+        {"published time wins over a name=date met first",
+         "<meta name=\"date\" content=\"2021-01-01\">"
+         "<meta property=\"article:published_time\" content=\"2021-02-03\">",
+         "<p>Text</p>", "2021-02-03"},
+        {"name=date wins over itemprop",
+         "<meta itemprop=\"datePublished\" content=\"2021-01-01\">"
+         "<meta name=\"date\" content=\"2021-02-03\">",
+         "<p>Text</p>", "2021-02-03"},
+        {"an invalid meta date gives way to the next source",
+         "<meta property=\"article:published_time\" content=\"soon\">"
+         "<meta name=\"dcterms.date\" content=\"2021-02-03\">",
+         "<p>Text</p>", "2021-02-03"},
+        {"metadata wins over the single article's time",
+         "<meta name=\"date\" content=\"2021-02-03\">",
+         "<article><time datetime=\"2020-01-01\">1 Jan</time><p>Text</p></article>", "2021-02-03"},
+        {"time inside the page header", "",
+         "<header><p>Site</p><time datetime=\"2021-02-03\">today</time></header><p>Text</p>",
+         "2021-02-03"},
+        {"a time outside header and article is not the page's date", "",
+         "<p>The hearing is on <time datetime=\"2021-02-03\">3 February</time>.</p>", ""},
+        {"text fallback: dateline", "",
+         "<h1>Court upholds fine</h1><p>Almaty, 8 June 2020 — On 5 June 2020 the court upheld "
+         "the fine.</p>",
+         "2020-06-08"},
+        {"text fallback: Russian cue", "",
+         "<p>Опубликовано 8 июня 2020 г.</p><p>С 1 мая 2020 года действует запрет.</p>",
+         "2020-06-08"},
+        {"text fallback: French signature", "",
+         "<p>Depuis le 1er mai 2021, l'association est privée de locaux.</p>"
+         "<p>Paris, le 8 juin 2021</p>",
+         "2021-06-08"},
+        {"text fallback: title", "<title>Weekly bulletin, 8 June 2020</title>",
+         "<p>On 5 June 2020 a picket was dispersed.</p>", "2020-06-08"},
+        {"metadata wins over the text", "<meta name=\"date\" content=\"2021-02-03\">",
+         "<p>Published: 8 June 2020</p>", "2021-02-03"},
+        {"event dates only", "",
+         "<p>On 5 January 2022 police detained twelve protesters.</p>", ""},
+    };
+    for (const Case& c : cases) {
+        INFO(c.name);
+        const agora::Article article = read_one(std::string("<html><head>") + c.head +
+                                                "</head><body>" + c.body + "</body></html>");
+        CHECK(article.date == c.date);
+    }
+
+    // Several articles: each one's own <time>, else the page's metadata, else its own text.
+    const std::vector<agora::Article> articles = read_html(
+        "<html><body><article><p>Almaty, 8 June 2020 — First.</p></article>"
+        "<article><time datetime=\"2020-06-09\">9 June</time><p>Second.</p></article>"
+        "<article><p>On 5 June 2020 nothing happened.</p></article></body></html>");
+    REQUIRE(articles.size() == 3);
+    CHECK(articles[0].date == "2020-06-08");
+    CHECK(articles[1].date == "2020-06-09");
+    CHECK(articles[2].date == "");
+}
+
 TEST_CASE("HTML reader survives hostile input", "[unit][ingest]") {
     SECTION("deep nesting keeps the text after it") {
         std::string html = "<p>intro</p>";

@@ -350,7 +350,7 @@ TEST_CASE("is_supported_source goes by extension", "[unit][ingest]") {
     CHECK(agora::is_supported_source("page.HTM"));
     CHECK(agora::is_supported_source("page.html"));
     CHECK(agora::is_supported_source("dump.jsonl"));
-    CHECK_FALSE(agora::is_supported_source("report.pdf"));
+    CHECK_FALSE(agora::is_supported_source("report.docx"));
     CHECK_FALSE(agora::is_supported_source("README"));
     CHECK_FALSE(agora::is_supported_source("archive.txt.gz"));
 }

@@ -9,6 +9,9 @@ namespace agora::limits {
 
 /// Bytes read from one text or HTML file; the rest is dropped with a warning naming the file.
 inline constexpr std::size_t kMaxFileBytes = 32u << 20;
+/// Largest PDF read (photographs make reports big; a cut PDF cannot be parsed, so a larger one is
+/// refused with a message rather than truncated).
+inline constexpr std::size_t kMaxPdfBytes = 128u << 20;
 /// Bytes of one JSONL line; a longer line is rejected with a warning naming file and line.
 inline constexpr std::size_t kMaxJsonlLineBytes = 8u << 20;
 /// Bytes of body text kept for one document (article); longer text is truncated with a warning.
@@ -24,6 +27,8 @@ inline constexpr std::size_t kMaxQueryTerms = 64;
 inline constexpr std::size_t kMaxQueryDepth = 16;
 /// Most results a single page may ask for.
 inline constexpr std::size_t kMaxPageSize = 1000;
+/// Deepest folder nesting walked below a folder given to the indexer.
+inline constexpr std::size_t kMaxFolderDepth = 64;
 /// Distinct entities of one kind kept for a document (the most mentioned ones); a page listing
 /// thousands of names stays a bounded document.
 inline constexpr std::size_t kMaxEntitiesPerKind = 256;

@@ -50,16 +50,22 @@ inline constexpr std::string_view kAcronym = "XOA";
 /// A word of a person's name as a name key, weighted by mentions: a query word in another script or
 /// spelling meets it (`Жовтис` finds `Zhovtis`).
 inline constexpr std::string_view kNameWord = "XN";
+/// A term no document ever has: a filter that can match nothing (an unknown person, a bad date) and
+/// must stay in the query, where Xapian would drop an empty Query::MatchNothing from an AND.
+inline constexpr std::string_view kNeverTerm = "XNEVER";
 /// Separates a key from what follows it in the two-part terms above.
 inline constexpr char kKeySeparator = '\t';
 
 // ---- Value slots ---------------------------------------------------------------------------------
 /// Language code, for facet counts with ValueCountMatchSpy.
 inline constexpr Xapian::valueno kSlotLanguage = 0;
-/// Date as YYYYMMDD (sortable string), empty when unknown.
+/// Date as YYYYMMDD (sortable string; a date known to the month or year only takes its first day),
+/// empty when unknown.
 inline constexpr Xapian::valueno kSlotDate = 1;
 /// ISO code of the country the document is about.
 inline constexpr Xapian::valueno kSlotAbout = 2;
+/// Year of the date (YYYY), for the year facet.
+inline constexpr Xapian::valueno kSlotYear = 3;
 /// Multi-valued facets: one ValueCountMatchSpy counts one value per document and slot, so a kind's
 /// values are spread over consecutive slots (most mentioned first) and the counts summed. A value is
 /// in at most one slot of a document, so the sums are exact; values past the last slot are still

@@ -16,6 +16,7 @@ std::string DocData::to_json() const {
     if (!persons.empty()) j["persons"] = persons;
     if (!organisations.empty()) j["organisations"] = organisations;
     if (!about.empty()) j["about"] = about;
+    if (paged) j["paged"] = true;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -35,6 +36,7 @@ DocData DocData::from_json(const std::string& data) {
     d.url = text_field("url");
     d.text = text_field("text");
     d.about = text_field("about");
+    if (auto it = j.find("paged"); it != j.end() && it->is_boolean()) d.paged = it->get<bool>();
     const auto list_field = [&](const char* key) {
         std::vector<std::string> out;
         auto it = j.find(key);

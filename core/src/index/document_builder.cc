@@ -25,12 +25,16 @@ void add_date_terms(Xapian::Document& doc, const std::string& date) {
     for (char c : date) {
         if (c >= '0' && c <= '9') digits += c;
     }
-    if (digits.size() >= 4) doc.add_boolean_term(prefixed(schema::kYear, digits.substr(0, 4)));
+    if (digits.size() < 4) return;
+    doc.add_boolean_term(prefixed(schema::kYear, digits.substr(0, 4)));
+    doc.add_value(schema::kSlotYear, digits.substr(0, 4));
     if (digits.size() >= 6) doc.add_boolean_term(prefixed(schema::kMonth, digits.substr(0, 6)));
-    if (digits.size() >= 8) {
-        doc.add_boolean_term(prefixed(schema::kDay, digits.substr(0, 8)));
-        doc.add_value(schema::kSlotDate, digits.substr(0, 8));
-    }
+    if (digits.size() >= 8) doc.add_boolean_term(prefixed(schema::kDay, digits.substr(0, 8)));
+    // Sorting and ranges: a date known to the month or the year counts from its first day.
+    std::string sortable = digits.substr(0, 8);
+    if (sortable.size() < 6) sortable += "01";
+    if (sortable.size() < 8) sortable += "01";
+    doc.add_value(schema::kSlotDate, sortable);
 }
 
 // One kind's facet values, most mentioned first, one per slot.
@@ -129,6 +133,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, DocData data,
     add_date_terms(doc, article.date);
 
     add_entities(doc, entities, data);
+    data.paged = article.paged;
     data.title = article.title;
     data.lang = code;
     data.date = article.date;

@@ -280,7 +280,7 @@ void Indexer::prune_missing(IndexSummary& summary) {
 IndexSummary Indexer::run(const std::vector<std::string>& inputs, const IndexOptions& options) {
     IndexSummary summary;
     std::vector<Diagnostic> walk_diagnostics;
-    const std::vector<SourceFile> sources = walk_sources(inputs, walk_diagnostics);
+    const std::vector<SourceFile> sources = walk_sources(inputs, walk_diagnostics, options.walk);
     for (const Diagnostic& d : walk_diagnostics) {
         note(d, options, summary);
         ++summary.files_rejected;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <utility>
 
+#include "agora/ingest/date_finder.h"
 #include "agora/limits.h"
 #include "agora/util/utf8.h"
 
@@ -124,6 +125,10 @@ std::string normalize_date(std::string_view text) {
     if (text.size() < 4) return {};
     if (text.size() >= 10 && text[2] == '.') return parse_day_first(text);
     return parse_year_first(text);
+}
+
+void fill_date(Article& article) {
+    if (article.date.empty()) article.date = find_publication_date(article.text, article.title);
 }
 
 void apply_article_limits(Article& article, const std::string& file, std::size_t line,

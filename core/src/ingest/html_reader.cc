@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "agora/ingest/date_finder.h"
 #include "agora/ingest/decode.h"
 #include "agora/limits.h"
 
@@ -268,11 +269,36 @@ struct PageInfo {
     std::string title;               ///< `<title>`, else the first `<h1>`
     std::string lang;                ///< `<html lang>` or Content-Language
     std::string url;                 ///< canonical link or og:url
-    std::string date;                ///< article:published_time or meta date
+    std::string date;                ///< the page's date from its metadata (see PageDates)
+    std::string header_date;         ///< first `<time datetime>` inside a `<header>`
     std::vector<xmlNode*> articles;  ///< top-level `<article>` elements
 };
 
-void read_meta(const xmlNode* node, PageInfo& page, std::string& content_language) {
+/// The dates a page states about itself, by source; the first valid one of each source is kept.
+struct PageDates {
+    std::string published;  ///< `<meta property="article:published_time">`
+    std::string named;      ///< `<meta name="date">`, `dcterms.date`, `DC.date` (and `.issued`)
+    std::string itemprop;   ///< `itemprop="datePublished"` (meta content, datetime, or text)
+
+    /// The most specific date the page gives, or empty.
+    std::string best() const {
+        if (!published.empty()) return published;
+        if (!named.empty()) return named;
+        return itemprop;
+    }
+};
+
+/// `<meta name>` values that hold the page's date.
+constexpr std::array<std::string_view, 6> kDateMetaNames = {
+    "date", "dc.date", "dcterms.date", "dc.date.issued", "dcterms.issued", "dc.date.created"};
+
+/// Sets @p slot to the normalised @p value unless it already holds a date.
+void keep_first_date(std::string& slot, std::string_view value) {
+    if (slot.empty()) slot = normalize_date(value);
+}
+
+void read_meta(const xmlNode* node, PageInfo& page, PageDates& dates,
+               std::string& content_language) {
     const std::optional<std::string> content = attribute(node, "content");
     if (!content) return;
     const std::string property = lower_ascii(attribute(node, "property").value_or(""));
@@ -280,19 +306,35 @@ void read_meta(const xmlNode* node, PageInfo& page, std::string& content_languag
     const std::string http_equiv = lower_ascii(attribute(node, "http-equiv").value_or(""));
     if (property == "og:url" && page.url.empty()) {
         page.url = *content;
-    } else if (property == "article:published_time" || name == "date" || name == "dc.date") {
-        // article:published_time is the more specific, so it wins over a date met earlier.
-        const std::string date = normalize_date(*content);
-        if (!date.empty() && (page.date.empty() || property == "article:published_time")) {
-            page.date = date;
-        }
+    } else if (property == "article:published_time") {
+        keep_first_date(dates.published, *content);
+    } else if (contains(kDateMetaNames, name)) {
+        keep_first_date(dates.named, *content);
     } else if (http_equiv == "content-language") {
         content_language = normalize_language(*content);
     }
 }
 
+/// `itemprop="datePublished"` on any element: its content or datetime attribute, else its text
+/// ("8 June 2020" is read as the text finder reads a date alone on a line).
+void read_itemprop_date(xmlNode* node, PageDates& dates) {
+    if (!dates.itemprop.empty() ||
+        xmlHasProp(node, reinterpret_cast<const xmlChar*>("itemprop")) == nullptr ||
+        lower_ascii(attribute(node, "itemprop").value_or("")) != "datepublished") {
+        return;
+    }
+    std::optional<std::string> value = attribute(node, "content");
+    if (!value) value = attribute(node, "datetime");
+    if (value) return keep_first_date(dates.itemprop, *value);
+    const std::string text = heading_text(node);
+    dates.itemprop = normalize_date(text);
+    if (dates.itemprop.empty()) dates.itemprop = find_publication_date(text);
+}
+
 PageInfo read_page_info(xmlNode* root) {
     PageInfo page;
+    PageDates dates;
+    std::size_t header_depth = 0;
     std::string canonical;
     std::string content_language;
     xmlNode* first_h1 = nullptr;
@@ -307,7 +349,13 @@ PageInfo read_page_info(xmlNode* root) {
                 page.title = heading_text(node);
                 return false;
             }
-            if (name == "meta") read_meta(node, page, content_language);
+            if (name == "meta") read_meta(node, page, dates, content_language);
+            read_itemprop_date(node, dates);
+            // A <time> in an article's own header dates that article (time_in), not the page.
+            if (name == "time" && header_depth > 0 && article_depth == 0 &&
+                page.header_date.empty()) {
+                page.header_date = normalize_date(attribute(node, "datetime").value_or(""));
+            }
             if (name == "link" && canonical.empty() &&
                 lower_ascii(attribute(node, "rel").value_or("")) == "canonical") {
                 canonical = attribute(node, "href").value_or("");
@@ -320,11 +368,14 @@ PageInfo read_page_info(xmlNode* root) {
                 if (article_depth == 0) page.articles.push_back(node);
                 ++article_depth;
             }
+            if (name == "header") ++header_depth;
             return true;
         },
         [&](xmlNode* node) {
             if (name_of(node) == "article") --article_depth;
+            if (name_of(node) == "header") --header_depth;
         });
+    page.date = dates.best();
     if (page.title.empty() && first_h1 != nullptr) page.title = heading_text(first_h1);
     if (!canonical.empty()) page.url = canonical;
     // <html lang> is the standard way; the Content-Language meta only fills in when it is absent.
@@ -384,9 +435,11 @@ std::string declared_charset(std::string_view bytes) {
 
 // ---- Articles -----------------------------------------------------------------------------------
 
+/// Applies the limits and, when the page gave no date, takes the one the text tells.
 void deliver(Article&& article, const std::string& file, const ArticleSink& sink,
              SourceReport& report) {
     apply_article_limits(article, file, 0, report);
+    fill_date(article);
     sink(std::move(article));
 }
 
@@ -404,8 +457,10 @@ void deliver_articles(const PageInfo& page, const std::string& file, const Artic
         if (heading != nullptr) article.title = heading_text(heading);
         if (article.title.empty()) article.title = page.title;
         article.lang = lang_of(element, page.lang);
+        // Each article's own <time> first: the page's metadata dates the page, not each article.
         article.date = time_in(element);
         if (article.date.empty()) article.date = page.date;
+        if (article.date.empty()) article.date = page.header_date;
         article.url = page.url;
         article.number = ++number;
         deliver(std::move(article), file, sink, report);
@@ -413,8 +468,8 @@ void deliver_articles(const PageInfo& page, const std::string& file, const Artic
     if (number == 0) report.reject(file, 0, "no text");
 }
 
-/// The whole page as one article. With a single `<article>`, its language and date describe the
-/// page.
+/// The whole page as one article. With a single `<article>`, its language describes the page, and
+/// its first `<time datetime>` dates it when the page's metadata does not.
 void deliver_page(xmlNode* root, const PageInfo& page, const std::string& file,
                   const ArticleSink& sink, SourceReport& report) {
     Article article;
@@ -423,11 +478,12 @@ void deliver_page(xmlNode* root, const PageInfo& page, const std::string& file,
     article.title = page.title;
     article.lang = page.lang;
     article.url = page.url;
+    article.date = page.date;
     if (page.articles.size() == 1) {
         article.lang = lang_of(page.articles.front(), page.lang);
-        article.date = time_in(page.articles.front());
+        if (article.date.empty()) article.date = time_in(page.articles.front());
     }
-    if (article.date.empty()) article.date = page.date;
+    if (article.date.empty()) article.date = page.header_date;
     deliver(std::move(article), file, sink, report);
 }
 

@@ -15,6 +15,7 @@
 #include "agora/ingest/decode.h"
 #include "agora/ingest/html_reader.h"
 #include "agora/ingest/jsonl_reader.h"
+#include "agora/ingest/pdf_reader.h"
 #include "agora/ingest/text_reader.h"
 #include "agora/limits.h"
 #include "agora/util/utf8.h"
@@ -26,7 +27,7 @@ namespace {
 /// Bytes of a JSONL file looked at for binary content before it is streamed.
 constexpr std::size_t kJsonlSniffBytes = 8192;
 
-enum class Format { none, text, markdown, html, jsonl };
+enum class Format { none, text, markdown, html, jsonl, pdf };
 
 Format format_of(const std::filesystem::path& file) {
     std::string extension = file.extension().string();
@@ -36,6 +37,7 @@ Format format_of(const std::filesystem::path& file) {
     if (extension == ".md" || extension == ".markdown") return Format::markdown;
     if (extension == ".html" || extension == ".htm") return Format::html;
     if (extension == ".jsonl") return Format::jsonl;
+    if (extension == ".pdf") return Format::pdf;
     return Format::none;
 }
 
@@ -66,6 +68,30 @@ std::string read_bounded(std::ifstream& in, const std::string& name, SourceRepor
     }
     report.warn(name, 0, "truncated to " + std::to_string(limits::kMaxFileBytes >> 20) + " MiB");
     return bytes;
+}
+
+/// Reads all of a PDF file into @p bytes, or rejects it when it is larger than
+/// limits::kMaxPdfBytes (a cut PDF cannot be parsed, so it is refused rather than truncated);
+/// false when rejected. At most one byte past the limit is ever read.
+bool read_whole(std::ifstream& in, const std::string& name, std::string& bytes,
+                SourceReport& report) {
+    constexpr std::size_t kChunk = 1u << 20;
+    while (bytes.size() <= limits::kMaxPdfBytes && in) {
+        const std::size_t old_size = bytes.size();
+        bytes.resize(old_size + std::min(kChunk, limits::kMaxPdfBytes + 1 - old_size));
+        in.read(bytes.data() + old_size, static_cast<std::streamsize>(bytes.size() - old_size));
+        bytes.resize(old_size + static_cast<std::size_t>(in.gcount()));
+    }
+    if (in.bad()) {
+        report.reject(name, 0, cannot_read(errno));
+        return false;
+    }
+    if (bytes.size() > limits::kMaxPdfBytes) {
+        report.reject(name, 0, "PDF larger than " + std::to_string(limits::kMaxPdfBytes >> 20) +
+                                   " MiB: not read (a cut PDF cannot be parsed)");
+        return false;
+    }
+    return true;
 }
 
 /// Whether the start of the stream looks binary; the stream is rewound afterwards.
@@ -122,9 +148,15 @@ SourceReport read_source(const std::filesystem::path& file, const std::string& d
     // Count what the readers deliver, whatever the format.
     const ArticleSink counting = [&](Article&& article) {
         ++report.articles;
+        fill_date(article);  // metadata first; the text's own date only when there is none
         sink(std::move(article));
     };
-    if (format == Format::jsonl) {
+    if (format == Format::pdf) {
+        std::string bytes;
+        if (read_whole(in, display_name, bytes, report)) {
+            read_pdf(bytes, display_name, counting, report);
+        }
+    } else if (format == Format::jsonl) {
         report.charset = "UTF-8";
         if (stream_looks_binary(in)) {
             report.reject(display_name, 0, "binary file");

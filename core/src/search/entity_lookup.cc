@@ -84,7 +84,7 @@ Xapian::Query EntityLookup::filter(EntityKind kind, std::string_view name, bool 
     } else {
         for (const EntityRef& r : resolve(kind, name)) terms.emplace_back(entity_terms::key_term(kind, r.key));
     }
-    if (terms.empty()) return Xapian::Query::MatchNothing;
+    if (terms.empty()) return Xapian::Query(std::string(schema::kNeverTerm));
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 

@@ -8,6 +8,7 @@
 #include "agora/search/query_builder.h"
 
 #include "agora/limits.h"
+#include "agora/search/date_range.h"
 #include "agora/search/entity_lookup.h"
 #include "agora/schema.h"
 #include "agora/util/utf8.h"
@@ -36,7 +37,7 @@ bool is_entity_field(std::string_view name) {
 }
 
 bool is_known_field(std::string_view name) {
-    return name == "title" || name == "lang" || is_entity_field(name);
+    return name == "title" || name == "lang" || name == "date" || is_entity_field(name);
 }
 
 // Cuts the query into lexemes. Unknown `name:` prefixes stay part of the word (URLs, times).
@@ -209,12 +210,24 @@ private:
                  : lexeme.field == "org"  ? EntityKind::organisation
                                           : EntityKind::country;
         if (!lexeme.negated) result_.filters.push_back(f);
-        if (entities_ == nullptr) return Xapian::Query::MatchNothing;
+        if (entities_ == nullptr) return Xapian::Query(std::string(schema::kNeverTerm));
         return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, entities_->filter(f.kind, f.value, f.about), 0.0);
+    }
+
+    // date:2020..2022, date:2021, date:2020-06.., date:..2019-12-31
+    Xapian::Query date_filter(const Lexeme& lexeme) {
+        const auto range = parse_date_range(lexeme.text);
+        if (!range) {
+            result_.notices.push_back("not a date or date range: date:" + std::string(lexeme.text) +
+                                      " (expected e.g. date:2020..2022 or date:2021-06)");
+            return Xapian::Query(std::string(schema::kNeverTerm));
+        }
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, date_range_query(range->first, range->second), 0.0);
     }
 
     Xapian::Query word(const Lexeme& lexeme) {
         if (is_entity_field(lexeme.field)) return entity_filter(lexeme);
+        if (lexeme.field == "date") return date_filter(lexeme);
         if (lexeme.field == "lang") {
             const Lang lang = parse_lang(lexeme.text);
             // An unknown code still filters (to nothing), cut so it can never exceed Xapian's term length.

@@ -22,7 +22,8 @@ nlohmann::json facets_to_json(const Facets& facets) {
     return {{"country", facet_list(facets.country)},
             {"person", facet_list(facets.person)},
             {"organisation", facet_list(facets.organisation)},
-            {"lang", facet_list(facets.lang)}};
+            {"lang", facet_list(facets.lang)},
+            {"year", facet_list(facets.year)}};
 }
 
 nlohmann::json result_to_json(const SearchResult& r, bool explain) {
@@ -39,7 +40,8 @@ nlohmann::json result_to_json(const SearchResult& r, bool explain) {
                         {"countries", r.countries},
                         {"persons", r.persons},
                         {"organisations", r.organisations},
-                        {"about", string_or_null(r.about)}};
+                        {"about", string_or_null(r.about)},
+                        {"page", r.page > 0 ? nlohmann::json(r.page) : nlohmann::json(nullptr)}};
     if (explain) {
         nlohmann::json why = nlohmann::json::array();
         for (const Explanation& e : r.explain) why.push_back({{"word", e.word}, {"form", e.form}, {"how", e.how}});

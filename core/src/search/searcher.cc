@@ -7,6 +7,7 @@
 #include "agora/index/entity_terms.h"
 #include "agora/limits.h"
 #include "agora/schema.h"
+#include "agora/search/date_range.h"
 
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
@@ -60,11 +61,14 @@ auto with_retry(Xapian::Database& db, EntityLookup& entities, F&& f) {
 /// One ValueCountMatchSpy per used value slot: the language slot and each kind's facet slots.
 struct Searcher::FacetSpies {
     std::unique_ptr<Xapian::ValueCountMatchSpy> lang;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> year;
     std::map<EntityKind, std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> kinds;
 
     FacetSpies(const Xapian::Database& db, Xapian::Enquire& enquire) {
         lang = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotLanguage);
         enquire.add_matchspy(lang.get());
+        year = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotYear);
+        enquire.add_matchspy(year.get());
         for (EntityKind kind : kFacetKinds) {
             const Xapian::valueno first = entity_terms::first_slot(kind);
             for (Xapian::valueno slot = first; slot < first + schema::kFacetSlotsPerKind; ++slot) {
@@ -129,6 +133,8 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, ParsedQuery& p
     if (request.lang != Lang::unknown) {
         filters.emplace_back(std::string(schema::kLanguage) + std::string(lang_code(request.lang)));
     }
+    if (!request.since.empty() || !request.until.empty()) filters.push_back(date_range_query(request.since, request.until));
+    for (const std::string& notice : parsed.notices) response.notices.push_back(notice);
     Xapian::Query query = parsed.query;
     if (query.empty()) {
         if (filters.empty()) return query;
@@ -164,9 +170,15 @@ SearchResult Searcher::make_result(const Xapian::MSetIterator& it, const ParsedQ
     const Lang lang = parse_lang(data.lang);
     if (!request.explain) {
         result.snippet = snippets_.make(data.text, lang, parsed.highlight);
-        return result;
+    } else {
+        result.snippet = snippets_.make(data.text, lang, parsed.highlight, parsed.explain, result.explain);
     }
-    result.snippet = snippets_.make(data.text, lang, parsed.highlight, parsed.explain, result.explain);
+    // Pages are separated by form feeds: the page of the first match (or of the snippet's start).
+    if (data.paged && result.snippet.first_offset != std::string::npos) {
+        const auto end = data.text.begin() + static_cast<std::ptrdiff_t>(std::min(result.snippet.first_offset, data.text.size()));
+        result.page = 1 + static_cast<int>(std::count(data.text.begin(), end, '\f'));
+    }
+    if (!request.explain) return result;
     // Entity filters: the form this document writes the entity in.
     for (const EntityFilter& f : parsed.filters) {
         if (f.kind == EntityKind::country) continue;
@@ -192,6 +204,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
+    if (request.sort == SearchRequest::Sort::date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     std::optional<FacetSpies> spies;
     if (request.facets) spies.emplace(db_, enquire);
     const std::size_t limit = std::min(request.limit, limits::kMaxPageSize);
@@ -227,6 +240,7 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, bool snippets
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
+    if (page.sort == SearchRequest::Sort::date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     for (;;) {
         const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(done),
                                                    static_cast<Xapian::doccount>(page.limit));
@@ -258,6 +272,16 @@ Facets Searcher::collect_facets(const FacetSpies& spies, std::size_t limit, Lang
         lang_counts[*it] += it.get_termfreq();
     }
     top(lang_counts, facets.lang, [&](const std::string& code) { return language_label(code, ui); });
+    if (spies.year) {
+        std::map<std::string, std::size_t> year_counts;
+        for (auto it = spies.year->values_begin(); it != spies.year->values_end(); ++it) {
+            year_counts[*it] += it.get_termfreq();
+        }
+        // Years read best in time order, newest first, not by count.
+        for (auto it = year_counts.rbegin(); it != year_counts.rend(); ++it) {
+            facets.year.push_back({it->first, it->first, it->second});
+        }
+    }
     for (const auto& [kind, kind_spies] : spies.kinds) {
         // A value sits in at most one slot of a document, so the slots' counts add up exactly.
         std::map<std::string, std::size_t> counts;

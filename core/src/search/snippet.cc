@@ -87,6 +87,7 @@ Snippet sentence_snippet(std::string_view text, std::size_t at, std::size_t leng
         if (after != icu::BreakIterator::DONE) sentence_end = static_cast<std::size_t>(after);
     }
     utext_close(ut);
+    snippet.first_offset = at;
     const std::size_t mark = at - begin;
     // Long sentences are cut around the mark.
     if (mark - sentence_start > kMaxSentenceSide) {
@@ -235,6 +236,13 @@ Snippet SnippetMaker::make(std::string_view text, Lang lang, const HighlightTerm
     }
     const std::size_t last = std::min(tokens_.size(), best_start + kSnippetWords) - 1;
 
+    snippet.first_offset = tokens_[best_start].start;
+    for (std::size_t i = best_start; i <= last; ++i) {
+        if (matched[i]) {
+            snippet.first_offset = tokens_[i].start;
+            break;
+        }
+    }
     if (best_start > 0) append_part(snippet, std::string(kEllipsis), false);
     std::size_t cursor = tokens_[best_start].start;
     bool previous_matched = false;

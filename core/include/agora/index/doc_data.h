@@ -23,6 +23,7 @@ struct DocData {
     std::vector<std::string> persons;        ///< person keys, most mentioned first
     std::vector<std::string> organisations;  ///< organisation keys, most mentioned first
     std::string about;  ///< ISO code of the country the document is about, or empty
+    bool paged = false; ///< text pages are separated by form feeds (PDF)
 
     /// Compact JSON.
     std::string to_json() const;

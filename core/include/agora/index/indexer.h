@@ -55,6 +55,7 @@ struct IndexOptions {
     /// Names to recognise in every document (`--entities FILE`). When they differ from the last
     /// run's, every source is read again, since its entities may have changed.
     std::vector<KnownEntity> known_entities;
+    WalkOptions walk;  ///< --include / --exclude patterns
     std::size_t commit_documents = 2000;       ///< commit after this many documents...
     std::uint64_t commit_bytes = 64ull << 20;  ///< ...or this many bytes of text, whichever first
     std::function<void(const Diagnostic&)> on_diagnostic;  ///< each warning or rejection, as it happens

@@ -16,10 +16,20 @@ struct SourceFile {
     std::string canonical;  ///< absolute, symlinks resolved: the identity of the source
 };
 
-/// Expands files and folders (recursively; hidden entries skipped; only supported formats taken from
-/// folders) into sorted source files. Paths that do not exist, or a named file of an unsupported
-/// format, become rejections in @p diagnostics.
+/// Which files of a folder to take.
+struct WalkOptions {
+    /// Glob patterns (fnmatch): with a '/', matched against the path under the folder given, else
+    /// against the name. When not empty, a file must match one of `include`; a file or folder
+    /// matching one of `exclude` is skipped.
+    std::vector<std::string> include;
+    std::vector<std::string> exclude;
+};
+
+/// Expands files and folders into sorted source files: folders recursively, through symbolic links,
+/// hidden entries skipped, only supported formats taken. Paths that do not exist, a named file of an
+/// unsupported format, unreadable folders, broken links and symbolic-link loops become rejections in
+/// @p diagnostics; none stops the walk.
 std::vector<SourceFile> walk_sources(const std::vector<std::string>& inputs,
-                                     std::vector<Diagnostic>& diagnostics);
+                                     std::vector<Diagnostic>& diagnostics, const WalkOptions& options = {});
 
 }  // namespace agora

@@ -63,6 +63,10 @@ std::string normalize_language(std::string_view tag);
 /// "YYYY/MM/DD", or the European "DD.MM.YYYY"; empty when @p text is not a plausible date.
 std::string normalize_date(std::string_view text);
 
+/// When @p article has no date from metadata, the publication date its text and title tell (see
+/// find_publication_date), or still empty; a date from metadata is never replaced.
+void fill_date(Article& article);
+
 /// Cuts @p article's title to limits::kMaxTitleBytes and its text to limits::kMaxDocumentBytes, both
 /// at a UTF-8 character boundary; a cut text is reported as a warning naming @p file and @p line.
 void apply_article_limits(Article& article, const std::string& file, std::size_t line,

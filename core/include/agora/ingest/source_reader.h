@@ -10,7 +10,8 @@
 
 namespace agora {
 
-/// True when the file's extension names a format Agora reads (.txt .md .html .htm .jsonl).
+/// True when the file's extension names a format Agora reads (.txt .md .markdown .html .htm .jsonl
+/// .pdf).
 bool is_supported_source(const std::filesystem::path& file);
 
 /// Reads @p file (format by extension), decodes it to UTF-8 and passes each article to @p sink.

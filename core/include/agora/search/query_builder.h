@@ -3,7 +3,7 @@
  *
  *  Syntax: words (all required by default), "phrases", AND / OR / NOT (upper case), -word, +word,
  *  parentheses, word* (prefix wildcard), title:word, title:"phrase", lang:ru, country:KZ,
- *  person:"Yevgeniy Zhovtis", org:KIBHR, about:Kazakhstan. Malformed input (stray
+ *  person:"Yevgeniy Zhovtis", org:KIBHR, about:Kazakhstan, date:2020..2022. Malformed input (stray
  *  quotes, dangling operators, unbalanced parentheses) never fails: it is read in the most literal way.
  */
 #pragma once
@@ -61,6 +61,7 @@ struct ParsedQuery {
     HighlightTerms highlight;
     std::vector<ExplainWord> explain;      ///< positive words, in query order
     std::vector<EntityFilter> filters;     ///< entity filters written in the query
+    std::vector<std::string> notices;      ///< parts of the query that could not be read (a bad date)
     bool truncated = false;    ///< the text or its number of terms exceeded a limit
 };
 

@@ -40,6 +40,10 @@ struct SearchRequest {
     std::size_t facet_limit = 10;    ///< values per facet, most frequent first
     Lang ui = Lang::en;              ///< language of labels
     bool explain = false;            ///< say why each result matched
+    /// Date bounds as YYYYMMDD (see date_bound()); empty = open.
+    std::string since;
+    std::string until;
+    enum class Sort { relevance, date } sort = Sort::relevance;  ///< date: newest first, undated last
 };
 
 /// One facet value with its exact count over the whole match set.
@@ -55,6 +59,7 @@ struct Facets {
     std::vector<FacetValue> person;
     std::vector<FacetValue> organisation;
     std::vector<FacetValue> lang;
+    std::vector<FacetValue> year;
 };
 
 /// One ranked hit.
@@ -73,6 +78,7 @@ struct SearchResult {
     std::vector<std::string> persons;        ///< display names
     std::vector<std::string> organisations;  ///< display names
     std::string about;                       ///< ISO code or empty
+    int page = 0;                            ///< page of the snippet's first match (paged sources), else 0
     std::vector<Explanation> explain;        ///< when requested
 };
 

@@ -35,6 +35,9 @@ Snippet sentence_snippet(std::string_view text, std::size_t at, std::size_t leng
 /// A snippet as parts, rendered for each output by the functions below.
 struct Snippet {
     std::vector<SnippetPart> parts;
+    /// Byte offset in the text of the first match shown (else of the first word shown); npos when
+    /// the snippet is empty.
+    std::size_t first_offset = std::string::npos;
 
     /// HTML-escaped text with matches in `<mark>…</mark>`.
     std::string html() const;
