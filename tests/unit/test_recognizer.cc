@@ -194,6 +194,63 @@ TEST_CASE("exclusions: months, legal instruments, places, sentence starts", "[un
     });
 }
 
+TEST_CASE("other genres: speech in quotes, media and party words, parliaments, field labels", "[unit][recognizer]") {
+    check_cases({
+        // a long quotation is speech: names inside it are read; a short quoted title is still skipped
+        {"“Nobody at the State Prosecution Office has ever answered our letters,” the lawyer said.",
+         {"organisation:State Prosecution Office"}},
+        {"He read “Silent Steppe Voices” last year.", {}},
+        // a capitalised name right after a media or party word
+        {"The story was confirmed by the online outlet Vlast on Friday.", {"organisation:Vlast"}},
+        {"She founded the weekly Uralskaya Nedelya in 2005.", {"organisation:Uralskaya Nedelya"}},
+        // parliaments named by their own word
+        {"The Milli Majlis voted on the bill.", {"organisation:Milli Majlis"}},
+        // a role or a field label after the head ends the organisation
+        {"Contact: Aliya Serikova, Press Officer, Legal Media Centre",
+         {"person:Aliya Serikova", "organisation:Legal Media Centre"}},
+        {"Media Contact: the press office", {}},
+        {"Bar Association President Timur Akhmetov said the rules were unfair.",
+         {"organisation:Bar Association", "person:Timur Akhmetov"}},
+        // a plural subject of a bare present verb, and a prize's eponym, are not persons
+        {"Relatives say he was beaten in custody.", {}},
+        {"The Vaclav Havel Prize went to a lawyer.", {}},
+        {"INTERVIEWER: Good morning.\nThe Date Hearing was moved.", {}},
+    });
+}
+
+TEST_CASE("other genres in Russian: parliaments, form words, verbal nouns, places", "[unit][recognizer]") {
+    check_cases({
+        {"Мажилис принял закон во втором чтении.", {"organisation:Мажилис"}},
+        {"Спикер Жогорку Кенеша Нурланбек Шакиев выступил с речью.",
+         {"organisation:Жогорку Кенеша", "person:Нурланбек Шакиев"}},
+        {"Центр по противодействию экстремизму задержал активиста.",
+         {"organisation:Центр по противодействию экстремизму"}},
+        {"Депутат фракции «Ата Мекен» выступил против.", {"organisation:Ата Мекен"}},
+        {"Их обвинили в участии в группировке «Хизб ут-Тахрир» без доказательств.",
+         {"organisation:Хизб ут-Тахрир"}},
+        {"Журналист телеканала Дождь рассказал об обыске.", {"organisation:Дождь"}},
+        {"Решения Токаева вызвали споры.", {"person:Токаева"}},
+        {"Задержание Ивановой осудили правозащитники.", {"person:Ивановой"}},
+        {"В Караганде задержали активиста.", {}},
+        {"Ему вручили премию Андрея Сахарова.", {}},
+        {"Евгения Жовтиса вызвали в суд.", {"person:Евгения Жовтиса"}},
+    }, Lang::ru);
+}
+
+TEST_CASE("other genres in French: newspapers, parties in apposition, court names", "[unit][recognizer]") {
+    check_cases({
+        {"L’article du quotidien Le Pays a été repris partout.", {"organisation:Le Pays"}},
+        {"Son parti, Renouveau, a boycotté le scrutin.", {"organisation:Renouveau"}},
+        {"« Le Tribunal administratif de Niamey a déjà annulé ces mesures », a-t-il rappelé.",
+         {"organisation:Tribunal administratif de Niamey"}},
+        {"Le Tribunal de grande instance de Lomé a jugé l’affaire.",
+         {"organisation:Tribunal de grande instance de Lomé"}},
+        {"La défense saisira la Cour suprême en cas de rejet.", {"organisation:Cour suprême"}},
+        {"Il a reçu le prix Albert Londres en 2019.", {}},
+        {"Affaire : Ministère public c. Koffi Mensah", {"person:Koffi Mensah"}},
+    }, Lang::fr);
+}
+
 TEST_CASE("a country is not a person, but may start an organisation", "[unit][recognizer]") {
     EntityRecognizer recogniser;
     const std::string text = "Kazakhstan International Bureau reported that Kazakhstan denied it.";

@@ -106,6 +106,12 @@ bool is_upper(UChar32 c) { return c >= 0 && (u_isupper(c) || u_istitle(c)); }
 
 /// True when the word @p word (as written) starts with a capital letter, or starts with a lower-case
 /// elided article and a capital after the apostrophe (`l'Inde`, `d’Italie`).
+/// Per-thread scratch space for CountryGazetteer::find (the gazetteer itself is shared and const).
+std::vector<bool>& anchor_scratch() {
+    thread_local std::vector<bool> flags;
+    return flags;
+}
+
 bool starts_capitalised(std::string_view word) {
     std::size_t i = 0;
     const UChar32 first = next_cp(word, i);
@@ -633,17 +639,24 @@ void CountryGazetteer::find(std::string_view text, const std::vector<Token>& tok
                             std::vector<Mention>& out) const {
     const Impl& im = *impl_;
     const std::size_t n = tokens.size();
+    // Whether each token can anchor a name, decided once: a token is looked at from several start
+    // positions. Cheapest tests first: most words are not capitalised.
+    std::vector<bool>& anchor_ok = anchor_scratch();
+    anchor_ok.assign(n, false);
+    for (std::size_t k = 0; k < n; ++k) {
+        const Token& t = tokens[k];
+        if (t.end > text.size() || t.term.empty()) continue;
+        const unsigned char lead = static_cast<unsigned char>(text[t.start]);
+        if (lead < 0x80 && !(lead >= 'A' && lead <= 'Z') && !(lead >= 'a' && lead <= 'z')) continue;
+        if (lead >= 'a' && lead <= 'z' && t.term.size() + 1 >= t.end - t.start) continue;
+        anchor_ok[k] = starts_capitalised(text.substr(t.start, t.end - t.start));
+    }
     std::size_t i = 0;
     while (i < n) {
         const Form* best = nullptr;
         for (std::size_t a = 0; a <= im.max_anchor && i + a < n; ++a) {
             const Token& anchor = tokens[i + a];
-            if (anchor.end > text.size() || anchor.term.empty()) continue;
-            // Cheapest test first: most words are not capitalised.
-            const unsigned char lead = static_cast<unsigned char>(text[anchor.start]);
-            if (lead < 0x80 && !(lead >= 'A' && lead <= 'Z') && !(lead >= 'a' && lead <= 'z')) continue;
-            if (lead >= 'a' && lead <= 'z' && anchor.term.size() + 1 >= anchor.end - anchor.start) continue;
-            if (!starts_capitalised(text.substr(anchor.start, anchor.end - anchor.start))) continue;
+            if (!anchor_ok[i + a]) continue;
             im.for_each_bucket(anchor, [&](const std::vector<std::uint32_t>& list) {
                 for (std::uint32_t f : list) {
                     const Form& form = im.forms[f];

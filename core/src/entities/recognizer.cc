@@ -277,6 +277,9 @@ struct EntityRecognizer::Impl {
     void find_candidates();
     std::uint32_t candidate_at(std::uint32_t i);
     std::uint32_t quoted_at(std::uint32_t i);
+    void unquote_speech();
+    std::uint32_t after_form_word(std::uint32_t i);
+    bool plural_subject(std::uint32_t e);
     std::uint32_t quote_end(std::uint32_t i) const;
     std::uint32_t quoted_end_byte(std::uint32_t q) const;
     bool title_continuation(std::uint32_t i);
@@ -325,6 +328,7 @@ void EntityRecognizer::Impl::prepare(std::string_view t, const std::vector<Token
     person_keys.clear();
     defined.clear();
     read_shapes();
+    unquote_speech();
     mark_countries(countries);
     collect_lowercase_evidence();
 }
@@ -355,6 +359,24 @@ void EntityRecognizer::Impl::read_shapes() {
                                 (gap(i, kSentEnd) || i + 1 == size()) && text.substr(t.end, 1) != ":";
         if (caps_run >= 3 || whole_line)  // a heading, not acronyms
             for (std::uint32_t k = first; k <= i; ++k) info[k].shape |= kShout;
+    }
+}
+
+/// A long quotation with lowercase words in it is reported speech, not a title or a name: its words are
+/// read like any other (`“… a candidate country for the European Union …”`), and it starts a sentence.
+void EntityRecognizer::Impl::unquote_speech() {
+    for (std::uint32_t s = 0; s < size();) {
+        if (!has(s, kQuoted)) {
+            ++s;
+            continue;
+        }
+        std::uint32_t e = quote_end(s), lower = 0;
+        for (std::uint32_t k = s; k <= e; ++k) lower += has(k, kCap) ? 0 : 1;
+        if (e - s >= kMaxQuoted && lower >= 2) {
+            for (std::uint32_t k = s; k <= e; ++k) info[k].shape &= static_cast<std::uint16_t>(~kQuoted);
+            if (s > 0 && gap(s - 1, kOpenQuote)) info[s].shape |= kSentStart;
+        }
+        s = e + 1;
     }
 }
 
@@ -442,16 +464,30 @@ void EntityRecognizer::Impl::find_candidates() {
 std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
     if (has(i, kQuoted) && i > 0 && gap(i - 1, kOpenQuote)) return quoted_at(i);
     if (has(i, kQuoted)) return i;
+    if (const std::uint32_t e = after_form_word(i); e != kUnlooked) return e;
     if (title_continuation(i)) return run_end(i);
     if (is(i, Flag::kFunction | Flag::kDeterminer | Flag::kMonth) && !has(i, kAllCaps | kInitial)) return i;
     if (tok(i).cyrillic) {
         const std::uint32_t h = russian_head(i);
         if (h != kUnlooked) return organisation(i, russian_complement(h));
+        if (is(i, Flag::kRole) && joined(i) && capital(i + 1)) {  // `Спикер Милли Меджлиса`
+            const std::uint32_t h2 = russian_head(i + 1);
+            if (h2 != kUnlooked) return organisation(i + 1, russian_complement(h2));
+        }
     }
     const std::uint32_t e = run_end(i);
     if (!tok(i).cyrillic) {
         const std::uint32_t h = head_in_run(i, e);
-        if (h != kUnlooked) return latin_organisation(after_possessive(i, h), e);
+        if (h != kUnlooked) {
+            // `Press Officer`, `Media Contact`, `Bar Association President Aliya Bekova`: a singular role or
+            // a field label after the head ends the name; what follows it is a person.
+            std::uint32_t r = h + 1;
+            while (r <= e && !is(r, Flag::kField) && !(is(r, Flag::kRole) && word(r).back() != 's')) ++r;
+            if (r > e) return latin_organisation(after_possessive(i, h), e);
+            const std::uint32_t s = after_possessive(i, h);
+            if (r - 1 > s) organisation(s, r - 1);
+            return r < e ? person(r, e) : e;
+        }
         if (plural_role_name(i, e)) return organisation(i, e);
     }
     if (has(i, kAllCaps) && e == i) {
@@ -459,6 +495,31 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         return i;
     }
     return person(i, e);
+}
+
+/// `the outlet Kloop`, `du quotidien Le Progrès`, `Son parti, Pastef,`: a capitalised run right after a
+/// lowercase media or organisation-form word (or in apposition to it, between commas) names an
+/// organisation; a capitalised French article there belongs to the name. Its last token, or kUnlooked.
+std::uint32_t EntityRecognizer::Impl::after_form_word(std::uint32_t i) {
+    if (i == 0 || has(i, kSentStart | kCountry | kInitial) || tok(i).paragraph != tok(i - 1).paragraph) return kUnlooked;
+    const std::uint32_t c = i - 1;
+    if (has(c, kCap) || !is(c, Flag::kLegalForm) || gap(c, kSentEnd | kOpenQuote | kOpenParen | kCloseParen))
+        return kUnlooked;
+    const bool apposition = gap(c, kComma);
+    if (gap(c, kBreak) && !apposition) return kUnlooked;
+    if (is(i, Flag::kDeterminer) && !has(i, kElided)) {
+        if (!joined(i) || !capital(i + 1)) return kUnlooked;
+    } else if (is(i, Flag::kFunction | Flag::kMonth | Flag::kRole | Flag::kHonorific | Flag::kNonName)) {
+        return kUnlooked;
+    }
+    const std::uint32_t e = run_end(i);
+    if (apposition && (e != i || !gap(e, kComma))) return kUnlooked;
+    for (std::uint32_t k = i; k <= e; ++k)
+        if (is(k, Flag::kLegal | Flag::kEvent) || has(k, kCountry)) return kUnlooked;
+    if (!tok(i).cyrillic && head_in_run(i, e) != kUnlooked) return kUnlooked;  // the head rules extend it
+    emit(EntityKind::organisation, i, e);
+    check_acronym_definition(i, e);
+    return e;
 }
 
 /// Start of an organisation whose run holds a possessive before its head: `Bishkek's Pervomaisky
@@ -639,8 +700,15 @@ std::uint32_t EntityRecognizer::Impl::french_object(std::uint32_t j) {
     if (determiner) ++k;
     if (is(k, Flag::kFunction | Flag::kAuxiliary | Flag::kMonth) && !has(k, kElided)) return kUnlooked;
     if (capital(k)) return (term == "au" || term == "aux") ? kUnlooked : run_end(k);
+    if (term == "en") return kUnlooked;  // `en cas de`: a name's `en` comes before a place
     if (!determiner && !has(k, kElided) && looks_infinitive(tok(k).term)) return kUnlooked;
-    return tok(k).term.size() >= 2 ? k : kUnlooked;
+    if (tok(k).term.size() < 2) return kUnlooked;
+    static constexpr std::string_view kPreposed[] = {"grand", "grande", "haut", "haute", "petit", "petite",
+                                                     "premier", "premiere", "nouveau", "nouvelle"};
+    const bool preposed = std::find(std::begin(kPreposed), std::end(kPreposed), tok(k).term) != std::end(kPreposed);
+    if (preposed && joined(k) && !has(k + 1, kCap) && !is(k + 1, Flag::kFunction | Flag::kConnector))
+        return k + 1;  // `de grande instance`
+    return k;
 }
 
 /// Russian: the organisation head word within the first few words from @p i, reached over
@@ -661,18 +729,31 @@ std::uint32_t EntityRecognizer::Impl::russian_head(std::uint32_t i) {
 /// `по`/`при`/`против`/`за` phrases, `и` inside a `по` phrase; stops at verbs and punctuation.
 std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h) {
     std::uint32_t e = h;
-    bool after_adjective = false, in_po = false;
+    bool after_adjective = false, in_po = false, after_po = false;
     for (std::uint32_t j = h + 1; j < size() && j - h <= kMaxComplement && joined(j - 1); ++j) {
         const std::string& t = tok(j).term;
         if (has(j, kQuoted)) break;
+        // `Милли Меджлиса Сахиба Гафарова`: a first name and a surname after the name are a person.
+        if (has(j, kCap) && !has(j, kCountry | kAllCaps) && joined(j) && has(j + 1, kCap) &&
+            !has(j + 1, kCountry | kAllCaps) && cues::has_name_ending(tok(j + 1).term, true))
+            break;
         if (has(j, kAllCaps) && !has(j, kCountry)) { e = j; continue; }
         if (!tok(j).cyrillic) break;
         if (!has(j, kCap) && !after_adjective && cues::is_russian_verb(t)) break;
         if (is(j, Flag::kConnector) && !has(j, kCap)) {
             if (!russian_linked_object(j, in_po)) break;
             in_po = in_po || t == "по";
+            after_po = t == "по";
             e = ++j;
             after_adjective = cues::is_russian_adjective(tok(j).term);
+            continue;
+        }
+        // `по противодействию экстремизму`: a dative noun after the object of `по`
+        const bool dative = after_po && !has(j, kCap) && (ends_with(t, "у") || ends_with(t, "ю")) &&
+                            !is(j, Flag::kFunction | Flag::kConnector);
+        after_po = false;
+        if (dative) {
+            e = j;
             continue;
         }
         if (is(j, Flag::kRole | Flag::kFunction | Flag::kMonth)) break;
@@ -696,7 +777,7 @@ bool EntityRecognizer::Impl::russian_linked_object(std::uint32_t j, bool in_po) 
     if (cues::is_russian_verb(object) || is(j + 1, Flag::kFunction)) return false;
     if (t == "и") return in_po && (ends_with(object, "ю") || russian_plural_dative(object));
     if (t == "по")
-        return russian_plural_dative(object) || cues::is_russian_adjective(object) ||
+        return russian_plural_dative(object) || cues::is_russian_adjective(object) || ends_with(object, "ию") ||
                (joined(j + 1) && has(j + 2, kCap));
     return true;
 }
@@ -714,7 +795,7 @@ std::uint32_t EntityRecognizer::Impl::organisation(std::uint32_t s, std::uint32_
         m.surface = std::string(text.substr(m.start, m.end - m.start));
         return q;
     }
-    if (e > s && !all_country) {
+    if ((e > s || (is(s, Flag::kAssembly) && has(s, kCap) && !has(s, kAllCaps))) && !all_country) {
         emit(EntityKind::organisation, s, e);
         check_acronym_definition(s, e);
     }
@@ -788,6 +869,7 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
         if (has(k, kAllCaps)) acronyms.push_back(k);
     for (std::uint32_t k = s; k <= e; ++k)
         if (is(k, Flag::kEvent | Flag::kLegal)) return run_last;
+    if (s > 0 && !gap(s - 1, kBreak) && is(s - 1, Flag::kPrize)) return run_last;  // `prix Martin Ennals`
     bool role = false;
     const std::uint32_t run_first = s;
     // `Maurice Kamto, chef du …`: a first name that is also a country, with a person cue after.
@@ -798,6 +880,10 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
         ++s;
     }
     if (s > e || (s > run_first && gap(s - 1, kHyphen))) return run_last;  // `Pas-de-Calais`
+    // `Решения Токаева`: a sentence-initial verbal or abstract noun is not a first name.
+    if (s < e && s == run_first && has(s, kSentStart) && tok(s).cyrillic && !gap(s, kHyphen) &&
+        cues::is_russian_verbal_noun(tok(s).term))
+        ++s;
     std::uint32_t cut = s;
     while (cut < e && (!bad_for_person(cut + 1) || (is(cut + 1, Flag::kParticle) && cut + 1 < e))) ++cut;
     if (cut < e && gap(cut, kHyphen)) return run_last;
@@ -805,7 +891,8 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
     e = cut;
     while (e > s && is(e, Flag::kParticle)) --e;
     role = role || role_before(s);
-    const bool place = s > 0 && !gap(s - 1, kBreak) && is(s - 1, Flag::kPlacePrep) && !has(s - 1, kCap);
+    const bool place = s > 0 && !gap(s - 1, kBreak) && is(s - 1, Flag::kPlacePrep) &&
+                       (!has(s - 1, kCap) || has(s - 1, kSentStart));  // `В Уральске`
     const bool cyrillic_three = tok(s).cyrillic && e - s == 2 && !patronymic(s + 1) && !has(s, kInitial) &&
                                 !gap(s, kHyphen) && !gap(s + 1, kHyphen);
     const bool weak_place = place && !role && !speech_before(s);  // `according to X` is no place
@@ -832,7 +919,8 @@ void EntityRecognizer::Impl::decide_person(std::uint32_t s, std::uint32_t e, boo
         for (std::uint32_t k = s; k <= e; ++k)
             if (!has(k, kInitial)) person_keys.insert(cues::word_key(tok(k).term, tok(k).cyrillic));
     } else if (words == 1 && (role || (morphology && (!has(s, kSentStart) || speech)) ||
-                              (!gap(e, kComma) && speech_after(e) && !lower_seen.count(tok(s).term) &&
+                              (!gap(e, kComma) && speech_after(e) && !plural_subject(e) &&
+                               !lower_seen.count(tok(s).term) &&
                                !(s > 0 && is(s - 1, Flag::kPlacePrep))))) {
         // `Zhovtis said`, `Токаев заявил`: a lone capitalised word that speaks is a person, unless
         // the document also writes it in lower case (`Police said` where `police` occurs).
@@ -840,6 +928,16 @@ void EntityRecognizer::Impl::decide_person(std::uint32_t s, std::uint32_t e, boo
     } else if (words == 1) {
         pending.push_back(s);
     }
+}
+
+/// True when the English speech verb after @p e agrees with a plural subject (`Relatives say`): a bare
+/// present form, neither `says` nor a past tense.
+bool EntityRecognizer::Impl::plural_subject(std::uint32_t e) {
+    std::uint32_t j = e + 1;
+    if (j < size() && is(j, Flag::kAuxiliary) && !has(j, kCap) && joined(j)) return tok(j).term == "have";
+    if (j >= size() || tok(j).cyrillic || tok(j).lang == Lang::fr || !is(j, Flag::kSpeech)) return false;
+    const std::string& t = tok(j).term;
+    return t.back() != 's' && !ends_with(t, "ed") && t != "said" && t != "told" && t != "wrote";
 }
 
 void EntityRecognizer::Impl::resolve_pending() {

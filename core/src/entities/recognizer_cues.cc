@@ -68,7 +68,7 @@ const Group kGroups[] = {
         "mother father widow poet writer artist politician dissident prisoner detainee researcher "
         "expert professor chief ambassador coordinator member analyst economist unionist campaigner "
         "correspondent photographer filmmaker musician singer candidate investigator officer "
-        "head cofounder co-founder nephew niece uncle aunt grandson granddaughter mp mps"},
+        "head cofounder co-founder nephew niece uncle aunt grandson granddaughter mp mps speaker"},
     {kFr, kRole, "militant militante journaliste avocat avocate defenseur defenseure directeur directrice "
         "president presidente ministre rapporteur rapporteuse blogueur blogueuse fondateur fondatrice "
         "secretaire chef maire procureur procureure juge depute deputee opposant opposante dissident "
@@ -82,7 +82,7 @@ const Group kGroups[] = {
         "сын дочь брат сестра мать отец вдова поэт поэтесса писатель писательница художник политик "
         "оппозиционер диссидент политзаключенный заключенный координатор член представитель "
         "корреспондент редактор главред исследователь профессор генерал фотограф кандидат сотрудник "
-        "сотрудница коллега"},
+        "сотрудница коллега спикер пресс-секретарь"},
     {kEn, kHonorific | kAbbreviation, "mr mrs ms dr prof sir"},
     {kFr, kHonorific | kAbbreviation, "m mme mlle me pr"},
     {kRu, kHonorific, "господин госпожа"},
@@ -110,21 +110,37 @@ const Group kGroups[] = {
         "government department senate congress tribunal university academy bank corporation company "
         "society chamber commissariat observatory alliance forum club directorate administration "
         "secretariat inspectorate board house initiative radio news press institution police media "
-        "procuracy mission delegation embassy consulate"},
+        "procuracy mission delegation embassy consulate community"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
         "groupe direction academie universite banque syndicat collectif alliance forum ambassade "
-        "societe nations internationale media radio"},
+        "societe nations internationale media radio communaute"},
     {kRu, kOrgHead, "бюро комитет совет министерство суд союз ассоциация фонд центр комиссия партия "
         "агентство организация служба парламент ассамблея институт лига федерация движение коалиция "
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
         "администрация акимат генпрокуратура объединение сеть группа конгресс трибунал канцелярия "
-        "банк компания корпорация общество клуб инспекция представительство посольство миссия радио медиа"},
-    {kEn, kLegalForm, "ngo ngos newspaper outlet channel website magazine"},
-    {kFr, kLegalForm, "ong journal chaine magazine site"},
+        "банк компания корпорация общество клуб инспекция представительство посольство миссия радио медиа "
+        "собрание"},
+    {kEn, kLegalForm, "ngo ngos newspaper outlet channel website magazine broadcaster daily weekly portal "
+        "party faction group movement"},
+    {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe"},
     {kRu, kLegalForm, "оф оо нко нпо ооо тоо ао роо моо пф газета издание телеканал портал радио "
-        "журнал агентство сайт"},
+        "журнал агентство сайт проект группировка фракция партия движение"},
+    // --- parliaments named by their own word (`Mazhilis`, `Жогорку Кенеш`, `Маджлиси Оли`) ---
+    {kLatin, kOrgHead | kAssembly, "mazhilis majilis mejlis majlis majlisi kenesh khural kurultai duma "
+        "sejm seimas saeima knesset"},
+    {kRu, kOrgHead | kAssembly, "мажилис меджлис маджлис маджлиси кенеш хурал курултай дума сейм кнессет"},
+    {kEn, kPrize, "prize award"},
+    {kFr, kPrize, "prix"},
+    {kRu, kPrize, "премия"},
+    // --- header field labels (`Date:`, `Hearing:`, `Defendant:`) ---
+    {kEn, kField | kNonName, "date hearing defendant defendants plaintiff claimant charge charges venue verdict "
+        "sentence status contact contacts phone tel email fax location subject"},
+    {kFr, kField | kNonName, "audience affaire prevenu prevenue accuse accusee partie juridiction contact "
+        "telephone objet lieu"},
+    {kRu, kField | kNonName, "дело дата подсудимый подсудимая обвиняемый обвиняемая обвинение защита контакты "
+        "телефон заседание"},
 
     // --- words that are not names ---
     {kEn, kNonName, "human rights national state federal supreme high special public civil "
@@ -250,7 +266,8 @@ std::uint32_t find(const Table& table, std::string_view key) {
     return it == table.end() ? 0u : it->second;
 }
 
-constexpr std::uint32_t kShared = kOrgHead | kRole | kLegal | kMonth | kEvent | kNonName | kNotOrgAcronym;
+constexpr std::uint32_t kShared =
+    kOrgHead | kRole | kLegal | kMonth | kEvent | kNonName | kNotOrgAcronym | kAssembly | kPrize;
 
 }  // namespace
 
@@ -310,6 +327,23 @@ bool is_russian_genitive(std::string_view term) {
         "а", "я", "ы", "и", "ов", "ев", "ей", "ого", "его"};
     if (term.size() < 6) return false;
     return std::any_of(kEndings.begin(), kEndings.end(), [&](std::string_view e) { return ends_with(term, e); });
+}
+
+bool is_russian_verbal_noun(std::string_view term) {
+    // Stems chosen so that names do not match: `Евгения`, `Ксения`, `Стефания` end otherwise.
+    static constexpr std::array<std::string_view, 14> kStems = {
+        "шени", "жени", "лени", "чени", "щени", "дени", "нени", "рени", "тени", "вани", "жани", "зани", "шани", "чани"};
+    static constexpr std::array<std::string_view, 9> kCases = {"е", "я", "ю", "ем", "и", "й", "ям", "ями", "ях"};
+    static constexpr std::array<std::string_view, 13> kWhole = {
+        "ость", "ости", "остью", "остей", "ство", "ства", "ству", "ством", "стве", "ств", "ствам", "ствами", "ствах"};
+    if (term.size() < 12) return false;  // six letters at least: `Кости` is a name
+    for (std::string_view c : kCases) {
+        if (!ends_with(term, c)) continue;
+        const std::string_view stem = term.substr(0, term.size() - c.size());
+        for (std::string_view st : kStems)
+            if (ends_with(stem, st)) return true;
+    }
+    return std::any_of(kWhole.begin(), kWhole.end(), [&](std::string_view e) { return ends_with(term, e); });
 }
 
 bool is_french_adjective(std::string_view term) {

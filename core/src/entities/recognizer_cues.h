@@ -34,6 +34,9 @@ enum Flag : std::uint32_t {
     kAuxiliary = 1u << 16,   ///< has, had, a (fr): may stand between a name and a speech verb
     kNotOrgAcronym = 1u << 17,  ///< COVID, LGBT, НКО, ONG: all-caps, but not an organisation
     kAbbreviation = 1u << 18,   ///< Mr, Dr, St, г, им: a period after it does not end the sentence
+    kAssembly = 1u << 19,    ///< Mazhilis, Kenesh, Duma: a parliament word, a body's name even on its own
+    kPrize = 1u << 20,       ///< prize, prix, премия: a name right after it is the prize's, not a person
+    kField = 1u << 21,       ///< Date, Hearing, Defendant, Contact: header field labels, never part of a name
 };
 
 /// Lookup key of a normalised term: a prefix of @p term, so no allocation. Cyrillic terms lose one
@@ -58,6 +61,10 @@ bool is_russian_verb(std::string_view term);
 
 /// True when @p term (Cyrillic) can be a noun in the genitive (`человека`, `безопасности`).
 bool is_russian_genitive(std::string_view term);
+
+/// True when @p term (Cyrillic, normalised) is a verbal or abstract noun in any case form (`решения`,
+/// `задержание`, `деятельности`, `руководства`), which cannot be a first name.
+bool is_russian_verbal_noun(std::string_view term);
 
 /// True when @p term (Latin, folded) ends like a French adjective or participle (`internationale`).
 bool is_french_adjective(std::string_view term);
