@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test test-sanitize bench clean
+.PHONY: all deps build demo serve test test-sanitize bench clean
 
 all: build
 
@@ -19,6 +19,11 @@ demo: build
 	$(BUILD)/agora-search --limit 3 'peaceful assembly'
 	$(BUILD)/agora-search --limit 3 'пытка'
 	$(BUILD)/agora-search --limit 3 'réunions pacifiques'
+
+# The web front end at http://127.0.0.1:$(PORT)/ over the default index (the one `make demo` builds).
+PORT ?= 8080
+serve: build
+	PORT=$(PORT) scripts/serve --cgi $(BUILD)/agora.cgi
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

@@ -97,8 +97,9 @@ std::vector<std::pair<std::string, Xapian::doccount>> EntityLookup::aliases(Enti
 
 // Display name of a person or organisation, from the forms written in the documents: full forms
 // (more than one word) in the interface's script when there are any (Latin for en/fr, Cyrillic for
-// ru); of those written in at least a quarter as many documents as the most used one, the shortest, which
-// is the nominative more often than not (Евгений Жовтис, not Евгения Жовтиса).
+// ru); the one most documents use, except that among Cyrillic forms used in at least a quarter as
+// many documents, the shortest wins, which is the nominative more often than not (Евгений Жовтис,
+// not Евгения Жовтиса).
 std::string EntityLookup::display(EntityKind kind, const std::string& key, Lang ui) {
     if (kind == EntityKind::country) return CountryGazetteer::instance().label(key, ui);
     const auto cache_key = std::make_tuple(static_cast<int>(kind), key, static_cast<int>(ui));
@@ -116,9 +117,11 @@ std::string EntityLookup::display(EntityKind kind, const std::string& key, Lang 
         if (any_script && !in_script(f.first)) continue;
         candidates.push_back(f);
     }
-    std::string best = key;
-    if (!candidates.empty()) {
-        const Xapian::doccount most = candidates.front().second;  // aliases() sorts by documents
+    std::string best = candidates.empty() ? key : candidates.front().first;  // most documents first
+    if (!candidates.empty() && has_cyrillic(best)) {
+        // Russian names decline: the oblique cases of one name compete with its nominative, which
+        // is the shortest of them (Жовтис, Жовтиса, Жовтисом).
+        const Xapian::doccount most = candidates.front().second;
         std::size_t best_length = SIZE_MAX;
         for (const auto& [form, n] : candidates) {
             if (4 * n < most) break;

@@ -47,8 +47,8 @@ public:
     /// ISO code for a country code or name in any of the three languages; empty when unknown.
     std::string country_code(std::string_view name);
 
-    /// Display name: for persons and organisations a full form written in at least a quarter as many
-    /// documents as the most used one, in @p ui's script when there is one, the shortest (the nominative, mostly);
+    /// Display name: for persons and organisations the full form most documents use, in @p ui's script
+    /// when there is one (for Cyrillic, the shortest of the well-used forms: the nominative, mostly);
     /// for countries the ICU name in @p ui.
     std::string display(EntityKind kind, const std::string& key, Lang ui = Lang::en);
 
