@@ -11,7 +11,7 @@
 # Exit status: 0 when no target left an artifact, 1 when some did, 2 on a usage or build error.
 set -euo pipefail
 
-readonly ALL_TARGETS=(analyzer decode text_reader html_reader jsonl_reader query)
+readonly ALL_TARGETS=(analyzer decode text_reader html_reader jsonl_reader query cgi_request)
 readonly DEFAULT_SECONDS=60
 # Inputs beyond these sizes rarely find more and slow every run down; readers get more room for
 # long documents, nested markup and several records.

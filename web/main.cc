@@ -8,6 +8,7 @@
  */
 #include "agora/web/app.h"
 
+#include <csignal>
 #include <unistd.h>
 
 #include <cstdio>
@@ -54,14 +55,52 @@ void write_all(const std::string& text) {
     }
 }
 
+// A request answers within this time (seconds; AGORA_CGI_TIME_LIMIT overrides it, 0 turns it off)
+// or gets a 503: a pathological query must not hold a server process, and a core, for ever.
+// Matching is the only unbounded step, and the response is written only once complete, so the
+// alarm can always write a whole answer of its own.
+constexpr unsigned kMaxRequestSeconds = 10;
+
+unsigned request_time_limit() {
+    const std::string value = env("AGORA_CGI_TIME_LIMIT");
+    if (value.empty() || value.size() > 4 || value.find_first_not_of("0123456789") != std::string::npos) {
+        return kMaxRequestSeconds;
+    }
+    return static_cast<unsigned>(std::stoul(value));
+}
+
+constexpr char kTooSlow[] =
+    "Status: 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+    "Cache-Control: no-store\r\nRetry-After: 10\r\n\r\n"
+    "This search took too long and was stopped. Try fewer or more precise words.\n";
+
+extern "C" void on_alarm(int) {
+    // Only async-signal-safe calls here.
+    const char* p = kTooSlow;
+    std::size_t left = sizeof kTooSlow - 1;
+    while (left > 0) {
+        const ssize_t n = ::write(STDOUT_FILENO, p, left);
+        if (n <= 0) break;
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    ::_exit(0);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (const unsigned limit = request_time_limit(); limit > 0) {
+        std::signal(SIGALRM, on_alarm);
+        ::alarm(limit);
+    }
     try {
         agora::web::SiteConfig config = agora::web::load_config(program_path(argc > 0 ? argv[0] : nullptr));
         for (const std::string& warning : config.warnings) std::cerr << "agora.cgi: " << warning << "\n";
         agora::web::App app(std::move(config));
-        write_all(app.handle(read_input(argc, argv)).to_cgi());
+        const std::string response = app.handle(read_input(argc, argv)).to_cgi();
+        ::alarm(0);  // complete: from here on only our own answer is written
+        write_all(response);
         return 0;
     } catch (const std::exception& e) {
         std::cerr << "agora.cgi: " << e.what() << "\n";
