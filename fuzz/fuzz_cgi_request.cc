@@ -18,7 +18,11 @@ using agora::fuzz::require;
 void check_value(const std::string& value) {
     require(agora::is_valid_utf8(value));
     require(value.size() <= agora::web::kMaxParameterBytes);
-    for (char c : value) require(static_cast<unsigned char>(c) >= 0x20 && c != 0x7f);
+    // Tab and line breaks may come from a text field; other control characters never pass.
+    for (char c : value) {
+        const auto u = static_cast<unsigned char>(c);
+        require((u >= 0x20 || c == '\t' || c == '\n' || c == '\r') && u != 0x7f);
+    }
 }
 
 // A link the page would print must parse back without error: links carry only what was valid.
