@@ -27,6 +27,7 @@ struct Options {
     std::string db;
     std::vector<std::string> inputs;
     bool prune = false;
+    bool rebuild = false;
     bool no_spelling = false;
     bool quiet = false;
     std::string entities;
@@ -56,6 +57,8 @@ int main(int argc, char** argv) try {
         ("help,h", "show this help and exit")
         ("db", po::value(&options.db),
          "index folder (default: $AGORA_DB, else $XDG_DATA_HOME/agora/index)")
+        ("rebuild", po::bool_switch(&options.rebuild),
+         "empty the index first and build it afresh (after an upgrade of Agora's index format, say)")
         ("prune", po::bool_switch(&options.prune),
          "delete documents whose source file no longer exists")
         ("no-spelling", po::bool_switch(&options.no_spelling),
@@ -86,7 +89,7 @@ int main(int argc, char** argv) try {
     run_options.walk.exclude = options.exclude;
     if (!options.entities.empty()) run_options.known_entities = agora::load_known_entities(options.entities);
     const std::string db_path = agora::resolve_db_path(options.db);
-    agora::Indexer indexer(db_path);
+    agora::Indexer indexer(db_path, options.rebuild);
     run_options.prune = options.prune;
     run_options.spelling = !options.no_spelling;
     const bool terminal = isatty(STDERR_FILENO) && !options.quiet;

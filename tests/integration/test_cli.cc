@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 #include <sstream>
 
@@ -141,4 +142,27 @@ TEST_CASE("limits: page size and query length are bounded with a clear message",
     const json j = json::parse(cut.out);
     CHECK(j["truncated"] == true);
     CHECK(j["query"].get<std::string>().size() <= agora::limits::kMaxQueryBytes);
+}
+
+TEST_CASE("an index of an older schema is refused with advice, and --rebuild builds it afresh", "[integration][cli]") {
+    TempDir dir;
+    write_file(dir / "in" / "report.txt", "Monitors visited three prisons in the spring.");
+    const std::string db = (dir / "db").string();
+    {
+        Xapian::WritableDatabase old(db, Xapian::DB_CREATE_OR_OPEN);
+        Xapian::Document doc;
+        doc.add_term("oldterm");
+        old.add_document(doc);
+        old.set_metadata("agora:schema", "1");
+        old.commit();
+    }
+    const auto refused = run_program({kIndex, "--db", db, (dir / "in").string()});
+    CHECK(refused.status == 2);
+    CHECK(has(refused.err, "schema 1"));
+    CHECK(has(refused.err, "--rebuild"));
+    const auto rebuilt = run_program({kIndex, "--db", db, "--rebuild", (dir / "in").string()});
+    CHECK(rebuilt.status == 0);
+    CHECK(has(rebuilt.err, "1 documents in the index"));
+    const auto found = run_program({kSearch, "--db", db, "prisons"});
+    CHECK(found.status == 0);
 }

@@ -70,13 +70,14 @@ std::string document_id(const std::string& canonical_path, const Article& articl
     return "hash:" + stable_hash_hex(canonical_path) + tail;
 }
 
-Indexer::Indexer(const std::string& db_path) {
+Indexer::Indexer(const std::string& db_path, bool rebuild) {
     std::error_code ec;
     const fs::path parent = fs::path(db_path).parent_path();
     if (!parent.empty()) fs::create_directories(parent, ec);  // the default lives under ~/.local/share
     try {
         try {
-            db_ = Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
+            db_ = Xapian::WritableDatabase(db_path, rebuild ? Xapian::DB_CREATE_OR_OVERWRITE
+                                                            : Xapian::DB_CREATE_OR_OPEN);
         } catch (const Xapian::DatabaseNotFoundError&) {
             // Xapian 1.4 creates empty table files first and renames the version file into place
             // last: a run killed in between leaves tables without a version file, which Xapian
@@ -100,7 +101,7 @@ Indexer::Indexer(const std::string& db_path) {
     }
     if (!version.empty() && version != schema::kSchemaVersion) {
         throw IndexOpenError(db_path + " was written by another version of Agora (schema " + version +
-                             "); index into a new folder");
+                             "); build it again with agora-index --rebuild, or index into a new folder");
     }
     // Mark a new index as ours before any document goes in: Xapian also commits by itself
     // (every XAPIAN_FLUSH_THRESHOLD changes), and a run killed after such a commit must not leave

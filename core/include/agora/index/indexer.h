@@ -67,8 +67,10 @@ struct IndexOptions {
 /// redoes exactly the sources whose bookkeeping was not committed.
 class Indexer {
 public:
-    /// Opens (or creates) the database at @p db_path for writing; throws IndexOpenError.
-    explicit Indexer(const std::string& db_path);
+    /// Opens (or creates) the database at @p db_path for writing; throws IndexOpenError. With
+    /// @p rebuild, an existing index (of any schema version) is emptied first (Xapian's
+    /// DB_CREATE_OR_OVERWRITE).
+    explicit Indexer(const std::string& db_path, bool rebuild = false);
 
     /// Indexes @p inputs (files and folders). Throws Xapian::Error on a failed write (disk full...);
     /// what was committed before stays readable.
