@@ -63,8 +63,10 @@ public:
         const std::string text = doc.at("text").get<std::string>();
         const std::string title = doc.value("title", std::string());
         tokens_.clear();
-        analyzer_.analyze(text, agora::parse_lang(lang), tokens_);
-        const agora::ArticleEntities found = extractor_.extract(title, text, tokens_);
+        const agora::Lang text_lang = analyzer_.analyze(text, agora::parse_lang(lang), tokens_);
+        title_tokens_.clear();
+        analyzer_.analyze(title, text_lang, title_tokens_);
+        const agora::ArticleEntities found = extractor_.extract(title, title_tokens_, text, tokens_);
 
         std::map<std::string, Score> scores;
         const nlohmann::json& gold = doc.at("gold");
@@ -137,6 +139,7 @@ private:
     agora::Analyzer analyzer_;
     agora::EntityExtractor extractor_;
     std::vector<agora::Token> tokens_;
+    std::vector<agora::Token> title_tokens_;
     bool verbose_;
 };
 

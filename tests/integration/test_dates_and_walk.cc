@@ -24,19 +24,16 @@ namespace {
 const std::string& dated_db() {
     static agora::test::TempDir dir;
     static const std::string db = [] {
-        std::string jsonl;
-        const std::pair<const char*, const char*> records[] = {
+        const std::pair<const char*, const char*> dates[] = {
             {"a", "2019-12-31"}, {"b", "2020-01-01"}, {"c", "2020-06"}, {"d", "2021"}, {"e", "2022-03-15"}, {"f", ""}};
-        for (const auto& [id, date] : records) {
+        std::vector<std::string> records;
+        for (const auto& [id, date] : dates) {
             json r = {{"id", id}, {"lang", "en"}, {"title", std::string("Report ") + id},
                       {"text", "Monitors describe the conditions of detention in this report."}};
             if (*date) r["date"] = date;
-            jsonl += r.dump() + "\n";
+            records.push_back(r.dump());
         }
-        agora::test::write_file(dir / "in" / "dated.jsonl", jsonl);
-        const std::string path = (dir / "db").string();
-        agora::Indexer(path).run({(dir / "in").string()}, {});
-        return path;
+        return agora::test::index_records(dir.path(), records);
     }();
     return db;
 }

@@ -39,15 +39,8 @@ const char* const kRecords[] = {
 
 const std::string& entity_db() {
     static agora::test::TempDir dir;
-    static const std::string db = [] {
-        std::string jsonl;
-        for (const char* record : kRecords) jsonl += json::parse(record).dump() + "\n";
-        agora::test::write_file(dir / "in" / "records.jsonl", jsonl);
-        const std::string path = (dir / "db").string();
-        agora::Indexer indexer(path);
-        indexer.run({(dir / "in").string()}, {});
-        return path;
-    }();
+    static const std::string db =
+        agora::test::index_records(dir.path(), {std::begin(kRecords), std::end(kRecords)});
     return db;
 }
 

@@ -3,6 +3,7 @@
  */
 #include "test_support.h"
 
+#include "agora/index/indexer.h"
 #include "agora/schema.h"
 
 #include <catch2/catch.hpp>
@@ -398,6 +399,15 @@ std::size_t write_collection(const std::filesystem::path& folder, const Collecti
         write_file(folder / "pages" / numbered("page", page, ".txt"), content);
     }
     return documents;
+}
+
+std::string index_records(const std::filesystem::path& dir, const std::vector<std::string>& records) {
+    std::string jsonl;
+    for (const std::string& record : records) jsonl += nlohmann::json::parse(record).dump() + "\n";
+    write_file(dir / "in" / "records.jsonl", jsonl);
+    const std::string db = (dir / "db").string();
+    Indexer(db).run({(dir / "in").string()}, {});
+    return db;
 }
 
 std::set<std::string> unique_ids(const std::string& db) {

@@ -112,6 +112,10 @@ struct CollectionSpec {
 /// documents it makes. The same spec always writes the same bytes (with one standard library).
 std::size_t write_collection(const std::filesystem::path& folder, const CollectionSpec& spec);
 
+/// Writes @p records (JSON objects, one a record) as `dir/in/records.jsonl`, indexes that folder
+/// into `dir/db` and returns the index's path: the small fixture collections tests search.
+std::string index_records(const std::filesystem::path& dir, const std::vector<std::string>& records);
+
 /// Every unique document id of the index at @p db (its `Q` terms, without the prefix).
 std::set<std::string> unique_ids(const std::string& db);
 

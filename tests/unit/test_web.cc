@@ -77,12 +77,7 @@ const char* const kRecords[] = {
 const std::string& fixture_db() {
     static agora::test::TempDir dir;
     static const std::string db = [] {
-        std::string jsonl;
-        for (const char* record : kRecords) jsonl += json::parse(record).dump() + "\n";
-        agora::test::write_file(dir / "in" / "records.jsonl", jsonl);
-        const std::string path = (dir / "db").string();
-        agora::Indexer indexer(path);
-        indexer.run({(dir / "in").string()}, {});
+        const std::string path = agora::test::index_records(dir.path(), {std::begin(kRecords), std::end(kRecords)});
         agora::test::write_file(dir / "protected.txt", "# people at risk\n\nРустам Хабиров\n");
         return path;
     }();

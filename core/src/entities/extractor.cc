@@ -8,8 +8,6 @@
 
 #include <algorithm>
 #include <map>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 namespace agora {
 namespace {
@@ -55,19 +53,6 @@ std::vector<std::string_view> split_words(std::string_view surface) {
         i = end + 1;
     }
     return words;
-}
-
-// Number of letters in @p word (code points with the Alphabetic property).
-std::size_t letter_count(std::string_view word) {
-    std::size_t letters = 0;
-    std::int32_t i = 0;
-    const auto length = static_cast<std::int32_t>(word.size());
-    while (i < length) {
-        UChar32 c;
-        U8_NEXT(word.data(), i, length, c);
-        if (c >= 0 && u_isalpha(c)) ++letters;
-    }
-    return letters;
 }
 
 // "Е.", "A", "J.-P." : an initial stands for a first name and carries no key of its own.
@@ -162,8 +147,8 @@ void EntityExtractor::apply_known(DocEntity& entity) {
     }
 }
 
-ArticleEntities EntityExtractor::extract(std::string_view title, std::string_view text,
-                                         const std::vector<Token>& body_tokens) {
+ArticleEntities EntityExtractor::extract(std::string_view title, const std::vector<Token>& title_tokens,
+                                         std::string_view text, const std::vector<Token>& body_tokens) {
     ArticleEntities out;
     const CountryGazetteer& gazetteer = CountryGazetteer::instance();
     countries_.clear();
@@ -188,11 +173,9 @@ ArticleEntities EntityExtractor::extract(std::string_view title, std::string_vie
     group_organisations(mentions_, body_tokens, out);
 
     // The country of the title, else one that stands out among the mentions.
-    if (!title.empty()) {
-        scratch_.clear();
-        analyzer_.analyze(title, Lang::unknown, scratch_);
+    if (!title_tokens.empty()) {
         std::vector<Mention> in_title;
-        gazetteer.find(title, scratch_, analyzer_, in_title);
+        gazetteer.find(title, title_tokens, analyzer_, in_title);
         if (!in_title.empty()) out.about = in_title.front().code;
     }
     if (out.about.empty() && !out.countries.empty()) {

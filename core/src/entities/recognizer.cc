@@ -14,6 +14,7 @@
  *      `ACR (Name)`, and lone all-caps words that look like organisations.
  */
 #include "agora/entities/recognizer.h"
+#include "agora/util/utf8.h"
 
 #include "agora/analysis/analyzer.h"
 #include "recognizer_cues.h"
@@ -194,14 +195,6 @@ std::string_view written_word(std::string_view word, std::uint8_t skip, bool fir
         else if (ends_with(word, "\u2019s")) word.remove_suffix(4);
     }
     return word;
-}
-
-/// Number of letters (code points) in @p word.
-std::size_t letter_count(std::string_view word) {
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < word.size();)
-        if (u_isalpha(next_code_point(word, i))) ++n;
-    return n;
 }
 
 bool is_roman_numeral(std::string_view word) {

@@ -95,13 +95,12 @@ Xapian::Document DocumentBuilder::build(const Article& article, DocData data,
     // The body decides the document's language; the title is analysed in that language.
     tokens_.clear();
     const Lang lang = analyzer_.analyze(article.text, hint, tokens_);
-    const std::size_t body_tokens = tokens_.size();
-    const ArticleEntities entities = extractor_.extract(article.title, article.text, tokens_);
-    analyzer_.analyze(article.title, lang, tokens_);
+    title_tokens_.clear();
+    analyzer_.analyze(article.title, lang, title_tokens_);
+    const ArticleEntities entities = extractor_.extract(article.title, title_tokens_, article.text, tokens_);
 
     Xapian::termpos last_title_position = 0;
-    for (std::size_t i = body_tokens; i < tokens_.size(); ++i) {
-        const Token& token = tokens_[i];
+    for (const Token& token : title_tokens_) {
         last_title_position = token.position;
         doc.add_posting(token.term, token.position, kTitleWdf);
         doc.add_posting(prefixed(schema::kTitle, token.term), token.position);
@@ -113,8 +112,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, DocData data,
         }
     }
     const Xapian::termpos body_offset = last_title_position + kTitleGap;
-    for (std::size_t i = 0; i < body_tokens; ++i) {
-        const Token& token = tokens_[i];
+    for (const Token& token : tokens_) {
         doc.add_posting(token.term, body_offset + token.position);
         if (!StemmerSet::has_stem(token.term)) continue;  // numbers: no stem, no spelling entry
         doc.add_term(prefixed(schema::kStem, analyzer_.stem(token)));

@@ -832,7 +832,18 @@ void scan(const Window& window, std::vector<Candidate>& out) {
     std::size_t line_index = 0;  // non-empty lines before this one
     bool line_has_text = false;
     bool after_word = false;  // the previous character was a letter or a digit
-    for (std::size_t i = 0; i < s.size();) {
+    std::size_t i = 0;
+    // A parsed date is kept as a candidate unless it runs into more digits ("2020-06-081",
+    // "08.06.20201"); any parse, even of an impossible date, moves past its text.
+    const auto take = [&](Parse parse, const Found& found) {
+        if (parse == Parse::none) return false;
+        const bool runs_on = found.end < s.size() && is_digit(s[found.end]);
+        if (parse == Parse::date && !runs_on) add_candidate(window, found, line_start, line_index, out);
+        i = found.end;
+        after_word = true;
+        return true;
+    };
+    while (i < s.size()) {
         const char c = s[i];
         if (is_line_break(c)) {
             if (line_has_text) ++line_index;
@@ -854,16 +865,7 @@ void scan(const Window& window, std::vector<Candidate>& out) {
                 Parse parse = Parse::none;
                 if (digits == 4) parse = parse_iso(s, i, found);
                 if (digits <= 2) parse = parse_day_first(s, i, digits, found);
-                // A match must not run into more digits ("2020-06-081", "08.06.20201").
-                if (parse != Parse::none && found.end < s.size() && is_digit(s[found.end])) {
-                    parse = Parse::impossible;
-                }
-                if (parse == Parse::date) add_candidate(window, found, line_start, line_index, out);
-                if (parse != Parse::none) {
-                    i = found.end;
-                    after_word = true;
-                    continue;
-                }
+                if (take(parse, found)) continue;
             }
             i += digits;
             after_word = true;
@@ -880,16 +882,7 @@ void scan(const Window& window, std::vector<Candidate>& out) {
             const std::string word = lower(s.substr(i, end - i));
             if (is_month_word(word)) {
                 Found found;
-                Parse parse = parse_month_first(s, i, end, word, found);
-                if (parse != Parse::none && found.end < s.size() && is_digit(s[found.end])) {
-                    parse = Parse::impossible;
-                }
-                if (parse == Parse::date) add_candidate(window, found, line_start, line_index, out);
-                if (parse != Parse::none) {
-                    i = found.end;
-                    after_word = true;
-                    continue;
-                }
+                if (take(parse_month_first(s, i, end, word, found), found)) continue;
             }
         }
         i = end;

@@ -6,6 +6,7 @@
 #include "agora/entities/countries.h"
 #include "agora/index/entity_terms.h"
 #include "agora/schema.h"
+#include "agora/util/utf8.h"
 
 #include <algorithm>
 
@@ -20,11 +21,6 @@ bool has_cyrillic(std::string_view text) {
     return false;
 }
 
-std::size_t utf8_length(std::string_view text) {
-    std::size_t n = 0;
-    for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
 
 // Terms starting with @p start: what follows it, with the term frequencies.
 std::vector<std::pair<std::string, Xapian::doccount>> tails(const Xapian::Database& db, const std::string& start) {
@@ -125,7 +121,7 @@ std::string EntityLookup::display(EntityKind kind, const std::string& key, Lang 
         std::size_t best_length = SIZE_MAX;
         for (const auto& [form, n] : candidates) {
             if (4 * n < most) break;
-            const std::size_t length = utf8_length(form);
+            const std::size_t length = code_point_count(form);
             if (length < best_length) {
                 best = form;
                 best_length = length;

@@ -43,6 +43,15 @@ std::string language_label(const std::string& code, Lang ui) {
     return out.empty() ? code : out;
 }
 
+// BM25 ranking, or newest first (undated last) with relevance breaking ties.
+Xapian::Enquire make_enquire(const Xapian::Database& db, const Xapian::Query& query, SearchRequest::Sort sort) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    if (sort == SearchRequest::Sort::date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+    return enquire;
+}
+
 // Runs @p f, reopening the database and retrying when the indexer's commit invalidated our revision.
 template <typename F>
 auto with_retry(Xapian::Database& db, EntityLookup& entities, F&& f) {
@@ -116,20 +125,19 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, ParsedQuery& p
     response.offset = request.offset;
 
     std::vector<Xapian::Query> filters;
-    auto add_filters = [&](const std::vector<std::string>& values, EntityKind kind, bool about, const char* what) {
+    auto add_filters = [&](const std::vector<std::string>& values, EntityKind kind, bool about) {
         for (const std::string& value : values) {
             if (kind == EntityKind::country && entities_.country_code(value).empty()) {
                 response.notices.push_back("unknown country: " + value);
             }
             filters.push_back(entities_.filter(kind, value, about));
             parsed.filters.push_back({kind, value, about});
-            (void)what;
         }
     };
-    add_filters(request.countries, EntityKind::country, false, "country");
-    add_filters(request.about, EntityKind::country, true, "about");
-    add_filters(request.persons, EntityKind::person, false, "person");
-    add_filters(request.organisations, EntityKind::organisation, false, "org");
+    add_filters(request.countries, EntityKind::country, false);
+    add_filters(request.about, EntityKind::country, true);
+    add_filters(request.persons, EntityKind::person, false);
+    add_filters(request.organisations, EntityKind::organisation, false);
     if (request.lang != Lang::unknown) {
         filters.emplace_back(std::string(schema::kLanguage) + std::string(lang_code(request.lang)));
     }
@@ -201,10 +209,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     const Xapian::Query query = build_query(request, parsed, response);
     if (query.empty()) return response;
 
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
-    if (request.sort == SearchRequest::Sort::date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+    Xapian::Enquire enquire = make_enquire(db_, query, request.sort);
     std::optional<FacetSpies> spies;
     if (request.facets) spies.emplace(db_, enquire);
     const std::size_t limit = std::min(request.limit, limits::kMaxPageSize);
@@ -237,10 +242,7 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, bool snippets
     ParsedQuery parsed;
     const Xapian::Query query = build_query(page, parsed, response);
     if (query.empty()) return 0;
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
-    if (page.sort == SearchRequest::Sort::date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+    Xapian::Enquire enquire = make_enquire(db_, query, page.sort);
     for (;;) {
         const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(done),
                                                    static_cast<Xapian::doccount>(page.limit));

@@ -3,6 +3,7 @@
  */
 #include "agora/util/utf8.h"
 
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <cstdio>
@@ -14,6 +15,24 @@ bool is_ascii(std::string_view text) {
         if (c >= 0x80) return false;
     }
     return true;
+}
+
+std::size_t code_point_count(std::string_view text) {
+    std::size_t n = 0;
+    for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+std::size_t letter_count(std::string_view text) {
+    std::size_t letters = 0;
+    std::int32_t i = 0;
+    const auto length = static_cast<std::int32_t>(text.size());
+    while (i < length) {
+        UChar32 c;
+        U8_NEXT(text.data(), i, length, c);
+        if (c >= 0 && u_isalpha(c)) ++letters;
+    }
+    return letters;
 }
 
 bool is_valid_utf8(std::string_view text) {

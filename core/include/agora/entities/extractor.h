@@ -54,10 +54,11 @@ public:
     /// that every alias (another script, an acronym) becomes the same facet value.
     void add_known(const std::vector<KnownEntity>& known);
 
-    /// Entities of an article: @p body_tokens are Analyzer::analyze(@p text); the title is analysed
-    /// here (a country in the title decides `about`).
-    ArticleEntities extract(std::string_view title, std::string_view text,
-                            const std::vector<Token>& body_tokens);
+    /// Entities of an article: @p body_tokens are Analyzer::analyze(@p text), @p title_tokens
+    /// Analyzer::analyze(@p title) (a country in the title decides `about`); the indexer has both
+    /// already, so nothing is analysed twice.
+    ArticleEntities extract(std::string_view title, const std::vector<Token>& title_tokens,
+                            std::string_view text, const std::vector<Token>& body_tokens);
 
     /// Key of an organisation name as written anywhere (document, query, `--org`): its words' terms,
     /// Cyrillic words by their Russian stem so that grammatical cases meet.

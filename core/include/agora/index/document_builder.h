@@ -41,7 +41,8 @@ private:
 
     Analyzer& analyzer_;
     EntityExtractor extractor_;
-    std::vector<Token> tokens_;
+    std::vector<Token> tokens_;        ///< body
+    std::vector<Token> title_tokens_;
 };
 
 }  // namespace agora

@@ -21,6 +21,12 @@ std::string repair_utf8(std::string_view text);
 /// The longest prefix of @p text no longer than @p max_bytes that ends on a character boundary.
 std::string_view cut_utf8(std::string_view text, std::size_t max_bytes);
 
+/// Number of code points in @p text (an ill-formed sequence counts as one).
+std::size_t code_point_count(std::string_view text);
+
+/// Number of letters (code points with the Unicode Alphabetic property) in @p text.
+std::size_t letter_count(std::string_view text);
+
 /// 64-bit FNV-1a of @p data as 16 hex digits: stable across runs, machines and compilers (unlike
 /// std::hash), which is what ids and routing need.
 std::string stable_hash_hex(std::string_view data);
