@@ -30,17 +30,24 @@ struct Options {
     bool rebuild = false;
     bool no_spelling = false;
     bool quiet = false;
+    bool compact = false;
+    unsigned shards = 0;
+    unsigned jobs = 0;
     std::string entities;
     std::vector<std::string> include, exclude;
 };
 
 const char* const kUsage =
-    "Usage: agora-index [--db DIR] [--prune] [--entities FILE.json] [--include GLOB] [--exclude GLOB] PATH...\n"
-    "Index report files and folders (.txt .md .html .htm .jsonl) into an Agora index.\n"
+    "Usage: agora-index [--db DIR] [--shards N] [--jobs J] [--prune] [--entities FILE.json]\n"
+    "                   [--include GLOB] [--exclude GLOB] PATH...\n"
+    "       agora-index --db DIR --compact\n"
+    "Index report files and folders (.txt .md .html .htm .jsonl .pdf) into an Agora index.\n"
     "Unchanged files are skipped; changed files replace their documents.\n\n"
     "Examples:\n"
     "  agora-index corpus/\n"
-    "  agora-index --db /srv/agora/index --prune reports/ extra/statement.html\n";
+    "  agora-index --db /srv/agora/index --prune reports/ extra/statement.html\n"
+    "  agora-index --db /srv/agora/index --shards 4 --jobs 4 archive/\n"
+    "  agora-index --db /srv/agora/index --compact\n";
 
 std::string mib(std::uint64_t bytes) {
     char buffer[32];
@@ -59,6 +66,13 @@ int main(int argc, char** argv) try {
          "index folder (default: $AGORA_DB, else $XDG_DATA_HOME/agora/index)")
         ("rebuild", po::bool_switch(&options.rebuild),
          "empty the index first and build it afresh (after an upgrade of Agora's index format, say)")
+        ("shards", po::value(&options.shards)->value_name("N"),
+         "spread a new index over N shard databases under DIR, listed by DIR/agora.stub (search "
+         "opens DIR as before); an existing sharded index keeps its count unless --rebuild")
+        ("jobs,j", po::value(&options.jobs)->value_name("J"),
+         "read and analyse J sources at once (default: one per core)")
+        ("compact", po::bool_switch(&options.compact),
+         "merge the shards of DIR into one database with Xapian's compactor (takes no PATH)")
         ("prune", po::bool_switch(&options.prune),
          "delete documents whose source file no longer exists")
         ("no-spelling", po::bool_switch(&options.no_spelling),
@@ -79,6 +93,29 @@ int main(int argc, char** argv) try {
         case agora::CommandLine::invalid: return kExitFatal;
         case agora::CommandLine::run: break;
     }
+    const std::string db_path = agora::resolve_db_path(options.db);
+    if (options.compact) {
+        if (!options.inputs.empty() || options.prune || options.rebuild || options.shards) {
+            std::cerr << "agora-index: --compact takes no PATH, --prune, --rebuild or --shards\n";
+            return kExitFatal;
+        }
+        const auto started = std::chrono::steady_clock::now();
+        const Xapian::doccount documents = agora::compact_index(db_path);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (!options.quiet) {
+            std::cerr << "agora-index: " << db_path << ": shards merged into one database; " << documents
+                      << " documents in " << seconds << " s\n";
+        }
+        return kExitOk;
+    }
+    if (options.shards > 1024) {
+        std::cerr << "agora-index: --shards must be from 1 to 1024\n";
+        return kExitFatal;
+    }
+    if (options.jobs > 256) {
+        std::cerr << "agora-index: --jobs must be from 1 to 256\n";
+        return kExitFatal;
+    }
     if (options.inputs.empty() && !options.prune) {
         std::cerr << "agora-index: no file or folder given\n" << kUsage;
         return kExitFatal;
@@ -88,8 +125,8 @@ int main(int argc, char** argv) try {
     run_options.walk.include = options.include;
     run_options.walk.exclude = options.exclude;
     if (!options.entities.empty()) run_options.known_entities = agora::load_known_entities(options.entities);
-    const std::string db_path = agora::resolve_db_path(options.db);
-    agora::Indexer indexer(db_path, options.rebuild);
+    agora::Indexer indexer(db_path, agora::IndexSetup{options.rebuild, options.shards});
+    run_options.jobs = options.jobs;
     run_options.prune = options.prune;
     run_options.spelling = !options.no_spelling;
     const bool terminal = isatty(STDERR_FILENO) && !options.quiet;
@@ -117,7 +154,9 @@ int main(int argc, char** argv) try {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (terminal) std::cerr << "\r\x1b[K";
     if (!options.quiet) {
-        std::cerr << "agora-index: " << db_path << ": " << s.files << " files (" << s.files_indexed
+        std::cerr << "agora-index: " << db_path;
+        if (indexer.shard_count() > 1) std::cerr << " (" << indexer.shard_count() << " shards)";
+        std::cerr << ": " << s.files << " files (" << s.files_indexed
                   << " indexed, " << s.files_unchanged << " unchanged, " << s.files_rejected
                   << " rejected), " << s.documents_added << " documents written, "
                   << s.documents_removed << " replaced or removed";

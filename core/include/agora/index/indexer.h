@@ -1,5 +1,6 @@
 /** @file
- *  @brief Incremental, batched, interruption-safe indexing of files and folders into one database.
+ *  @brief Incremental, batched, interruption-safe, parallel indexing of files and folders into one
+ *  database or a set of shards (see layout.h).
  */
 #pragma once
 
@@ -10,8 +11,12 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <cstdint>
+#include <exception>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -56,42 +61,68 @@ struct IndexOptions {
     /// run's, every source is read again, since its entities may have changed.
     std::vector<KnownEntity> known_entities;
     WalkOptions walk;  ///< --include / --exclude patterns
+    /// Threads reading and analysing sources at once (`--jobs`); 0 = one per core.
+    unsigned jobs = 1;
     std::size_t commit_documents = 2000;       ///< commit after this many documents...
     std::uint64_t commit_bytes = 64ull << 20;  ///< ...or this many bytes of text, whichever first
     std::function<void(const Diagnostic&)> on_diagnostic;  ///< each warning or rejection, as it happens
     std::function<void(const IndexProgress&)> on_progress; ///< after each source
 };
 
-/// Writes one Xapian database. Each source's documents, its bookkeeping and its spelling data go into
-/// the same commit, so a run killed at any moment leaves the last committed state, and the next run
-/// redoes exactly the sources whose bookkeeping was not committed.
+/// How to open an index for writing.
+struct IndexSetup {
+    /// Empty the index first and build it afresh (Xapian's DB_CREATE_OR_OVERWRITE); after a schema
+    /// change, or to change the number of shards.
+    bool rebuild = false;
+    /// 0: keep the index's layout (a new index is one database). N >= 1: a new (or rebuilt) index is a
+    /// catalog and N shards under a stub file; an existing one must have N shards.
+    unsigned shards = 0;
+};
+
+/// Writes an index: one Xapian database, or a catalog and shards listed by `agora.stub`. Sources
+/// are read and analysed by several threads; each document goes to the shard its id hashes to.
+///
+/// Crash safety: a source's bookkeeping (size and time, in the catalog) is written only after every
+/// shard has committed its documents, and the catalog commits last; so a run killed at any moment
+/// leaves the last committed state, and the next run redoes exactly the sources whose bookkeeping was
+/// not committed (replacing any of their documents that did get in).
 class Indexer {
 public:
-    /// Opens (or creates) the database at @p db_path for writing; throws IndexOpenError. With
-    /// @p rebuild, an existing index (of any schema version) is emptied first (Xapian's
-    /// DB_CREATE_OR_OVERWRITE).
-    explicit Indexer(const std::string& db_path, bool rebuild = false);
+    /// Opens (or creates) the index at @p db_path for writing; throws IndexOpenError.
+    explicit Indexer(const std::string& db_path, IndexSetup setup = {});
+    Indexer(const std::string& db_path, bool rebuild) : Indexer(db_path, IndexSetup{rebuild, 0}) {}
+    ~Indexer();
 
     /// Indexes @p inputs (files and folders). Throws Xapian::Error on a failed write (disk full...);
     /// what was committed before stays readable.
     IndexSummary run(const std::vector<std::string>& inputs, const IndexOptions& options);
 
+    /// Number of shards documents are spread over (1 for a single database).
+    std::size_t shard_count() const { return shards_.size(); }
+
 private:
-    void index_source(const SourceFile& source, const IndexOptions& options, bool force,
-                      IndexSummary& summary);
+    struct Shard;
+    struct Worker;
+    struct Run;
+
+    void open_layout(const std::string& db_path, IndexSetup setup);
+    void index_source(Worker& worker, const SourceFile& source, Run& run);
+    void flush_worker(Worker& worker, Run& run);
+    void checkpoint(Run& run, Worker* worker);
     void prune_missing(IndexSummary& summary);
     void join_short_names(EntityKind kind, IndexSummary& summary);
-    void note(const Diagnostic& d, const IndexOptions& options, IndexSummary& summary);
-    void maybe_commit(const IndexOptions& options, bool force);
-    void flush_spelling(const IndexOptions& options);
+    void note(const Diagnostic& d, Run& run);
 
-    Xapian::WritableDatabase db_;
-    Analyzer analyzer_;
-    DocumentBuilder builder_{analyzer_};
-    SpellingCounts spelling_;
-    std::size_t pending_documents_ = 0;
-    std::uint64_t pending_bytes_ = 0;
+    std::string db_path_;
+    std::vector<std::unique_ptr<Shard>> shards_;
+    std::unique_ptr<Shard> own_catalog_;  ///< the catalog when it is not also the only shard
+    Shard* catalog_ = nullptr;
 };
+
+/// Merges the shards of the sharded index at @p db_path into one database with Xapian's compactor,
+/// and points the stub at it (one database: catalog and only shard). Returns its document count.
+/// Throws IndexOpenError (not sharded, locked) or Xapian::Error.
+Xapian::doccount compact_index(const std::string& db_path);
 
 /// Stable document id for an article of a source: the canonical path, plus `#number` (or `#record-id`
 /// for JSONL) when the source holds several; hashed when too long for a Xapian term.
