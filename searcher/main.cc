@@ -35,6 +35,7 @@ struct Options {
     std::vector<std::string> countries, persons, organisations, about;
     bool facets = false;
     bool no_facets = false;
+    bool allow_partial = false;
     std::size_t facet_limit = 10;
     std::string ui_lang = "en";
     std::string entity;
@@ -201,6 +202,9 @@ int main(int argc, char** argv) try {
          "only documents mentioning this organisation (name or acronym)")
         ("facets", po::bool_switch(&options.facets), "count countries, persons, organisations, languages")
         ("no-facets", po::bool_switch(&options.no_facets), "leave facets out of --json and --batch")
+        ("allow-partial", po::bool_switch(&options.allow_partial),
+         "when a shard of a sharded or remote index is down, answer from the others (with a "
+         "notice naming it) instead of failing")
         ("facet-limit", po::value(&options.facet_limit)->default_value(10), "values per facet")
         ("ui-lang", po::value(&options.ui_lang)->default_value("en"), "language of labels: en, ru or fr")
         ("entity", po::value(&options.entity)->value_name("NAME"),
@@ -279,7 +283,7 @@ int main(int argc, char** argv) try {
         return kExitFatal;
     }
 
-    agora::Searcher searcher(agora::resolve_db_path(options.db));
+    agora::Searcher searcher(agora::resolve_db_path(options.db), agora::SearchOpenOptions{options.allow_partial});
     if (!options.entity.empty()) {
         const agora::Dossier dossier = searcher.dossier(options.entity, options.limit, request.ui);
         if (options.json) {

@@ -87,6 +87,7 @@ nlohmann::json response_to_json(const SearchResponse& response) {
     if (response.truncated) j["truncated"] = true;
     if (response.facets) j["facets"] = facets_to_json(*response.facets);
     if (!response.notices.empty()) j["notices"] = response.notices;
+    if (!response.unavailable_shards.empty()) j["unavailable_shards"] = response.unavailable_shards;
     return j;
 }
 

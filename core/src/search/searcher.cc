@@ -5,6 +5,7 @@
 
 #include "agora/index/doc_data.h"
 #include "agora/index/entity_terms.h"
+#include "agora/index/layout.h"
 #include "agora/limits.h"
 #include "agora/schema.h"
 #include "agora/search/date_range.h"
@@ -19,6 +20,13 @@
 
 namespace agora {
 namespace {
+
+// Xapian's message with the system's reason when there is one ("Couldn't connect (Connection refused)").
+std::string reason(const Xapian::Error& e) {
+    std::string out = e.get_msg();
+    if (const char* why = e.get_error_string(); why && *why) out += std::string(" (") + why + ")";
+    return out;
+}
 
 // Xapian's spelling suggestions within this edit distance.
 constexpr unsigned kSpellingEditDistance = 2;
@@ -52,19 +60,6 @@ Xapian::Enquire make_enquire(const Xapian::Database& db, const Xapian::Query& qu
     return enquire;
 }
 
-// Runs @p f, reopening the database and retrying when the indexer's commit invalidated our revision.
-template <typename F>
-auto with_retry(Xapian::Database& db, EntityLookup& entities, F&& f) {
-    for (int attempt = 0;; ++attempt) {
-        try {
-            if (db.reopen()) entities.clear_cache();
-            return f();
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= 2) throw;
-        }
-    }
-}
-
 }  // namespace
 
 /// One ValueCountMatchSpy per used value slot: the language slot and each kind's facet slots.
@@ -90,31 +85,123 @@ struct Searcher::FacetSpies {
     }
 };
 
-Searcher::Searcher(const std::string& db_path) : db_path_(db_path) {
+/// One database a stub lists, opened on its own so that a shard that fails can be left out.
+struct Searcher::Part {
+    StubEntry entry;
+    Xapian::Database db;
+    bool up = false;
+};
+
+Searcher::Searcher(const std::string& db_path, SearchOpenOptions options)
+    : db_path_(db_path), open_options_(options) {
     std::error_code ec;
     if (!std::filesystem::exists(db_path, ec)) {
         throw SearchOpenError("no index at " + db_path + ": build one with agora-index --db " + db_path +
                               " FOLDER");
     }
-    try {
-        db_ = Xapian::Database(db_path);
-    } catch (const Xapian::Error& e) {
-        throw SearchOpenError("cannot open index " + db_path + ": " + e.get_msg());
+    const std::string stub = stub_file_for(db_path);
+    if (stub.empty()) {
+        try {
+            db_ = Xapian::Database(db_path);
+        } catch (const Xapian::Error& e) {
+            throw SearchOpenError("cannot open index " + db_path + ": " + e.get_msg());
+        }
+    } else {
+        std::vector<StubEntry> entries;
+        try {
+            entries = read_stub(stub);
+        } catch (const StubError& e) {
+            throw SearchOpenError(e.what());
+        }
+        for (StubEntry& entry : entries) {
+            Part part{std::move(entry), {}, false};
+            try {
+                part.db = open_entry(part.entry, options.remote_timeout_ms);
+                part.up = true;
+                db_.add_database(part.db);
+            } catch (const Xapian::Error& e) {
+                const std::string where = stub + ":" + std::to_string(part.entry.line);
+                if (!options.allow_partial) {
+                    throw SearchOpenError("cannot open shard " + part.entry.label() + " (" + where + "): " +
+                                          reason(e) + "; search the other shards with --allow-partial");
+                }
+                unavailable_.push_back(part.entry.label() + ": " + reason(e));
+            }
+            parts_.push_back(std::move(part));
+        }
+        if (db_.size() == 0) throw SearchOpenError("no shard of " + stub + " could be opened");
     }
     builder_.set_entities(&entities_);
     snippets_.set_name_keyer(&entities_.extractor().keyer());
 }
 
+Searcher::~Searcher() = default;
+
+// Runs @p f, reopening the database first and retrying when the indexer's commit invalidated our
+// revision, or (with allow_partial) without a remote shard that stopped answering.
+template <typename F>
+auto Searcher::guarded(F&& f) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            if (db_.reopen()) entities_.clear_cache();
+            return f();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 2) throw;
+        } catch (const Xapian::NetworkError& e) {
+            if (attempt >= 2 || !drop_failed_shards(e)) throw;
+        }
+    }
+}
+
+// Asks each remote shard whether it still answers. Without allow_partial, names the first that does
+// not; with it, searches on over the others. False when every shard answers (the error was another).
+bool Searcher::drop_failed_shards(const Xapian::Error& error) {
+    bool dropped = false;
+    for (Part& part : parts_) {
+        if (!part.up || part.entry.kind == StubEntry::Kind::local) continue;
+        try {
+            part.db.keep_alive();
+        } catch (const Xapian::Error& e) {
+            if (!open_options_.allow_partial) {
+                throw ShardUnavailableError("shard " + part.entry.label() + " stopped answering (" +
+                                            reason(e) + "); search the other shards with --allow-partial");
+            }
+            part.up = false;
+            dropped = true;
+            unavailable_.push_back(part.entry.label() + ": " + reason(e));
+        }
+    }
+    if (!dropped) return false;
+    Xapian::Database remaining;
+    for (const Part& part : parts_) {
+        if (part.up) remaining.add_database(part.db);
+    }
+    if (remaining.size() == 0) {
+        throw ShardUnavailableError("no shard answers: " + reason(error));
+    }
+    db_ = remaining;
+    entities_.clear_cache();
+    return true;
+}
+
+void Searcher::note_unavailable(SearchResponse& response) const {
+    for (const std::string& shard : unavailable_) {
+        response.unavailable_shards.push_back(shard.substr(0, shard.find(": ")));
+        response.notices.push_back("shard unavailable, results are from the others: " + shard);
+    }
+}
+
 SearchResponse Searcher::search(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
-    SearchResponse response = with_retry(db_, entities_, [&] { return run(request); });
+    SearchResponse response = guarded([&] { return run(request); });
+    note_unavailable(response);
     response.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return response;
 }
 
 Dossier Searcher::dossier(std::string_view name, std::size_t limit, Lang ui) {
-    return with_retry(db_, entities_, [&] { return run_dossier(name, limit, ui); });
+    return guarded([&] { return run_dossier(name, limit, ui); });
 }
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, ParsedQuery& parsed,
@@ -237,10 +324,9 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, bool snippets
     page.limit = limits::kMaxPageSize;
     std::size_t done = 0;
     // Pages of one Enquire over one revision: reopen only before the first page.
-    if (db_.reopen()) entities_.clear_cache();
     SearchResponse response;
     ParsedQuery parsed;
-    const Xapian::Query query = build_query(page, parsed, response);
+    const Xapian::Query query = guarded([&] { return build_query(page, parsed, response); });
     if (query.empty()) return 0;
     Xapian::Enquire enquire = make_enquire(db_, query, page.sort);
     for (;;) {

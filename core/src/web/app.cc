@@ -156,7 +156,7 @@ bool App::open(std::string& error) {
             names->load(config_.protected_file);  // fail closed: no list, no answers
             protected_ = std::move(names);
         }
-        if (!searcher_) searcher_ = std::make_unique<Searcher>(config_.db);
+        if (!searcher_) searcher_ = std::make_unique<Searcher>(config_.db, SearchOpenOptions{config_.allow_partial});
         return true;
     } catch (const std::exception& e) {
         error = e.what();

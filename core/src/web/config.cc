@@ -62,6 +62,8 @@ SiteConfig parse_config(std::string_view text, const std::string& base_dir) {
             config.protected_file = resolved(value, base_dir);
         } else if (key == "page_size" && parse_size(value, config.page_size)) {
             continue;
+        } else if (key == "allow_partial" && (value == "yes" || value == "no")) {
+            config.allow_partial = value == "yes";
         } else {
             config.warnings.push_back("agora.conf line " + std::to_string(number) + " not understood");
         }

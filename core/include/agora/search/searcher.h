@@ -94,6 +94,8 @@ struct SearchResponse {
     std::optional<Facets> facets;
     bool explained = false;  ///< results carry explanations
     std::vector<std::string> notices;  ///< e.g. a filter naming an unknown country
+    /// Shards that did not answer (with --allow-partial): the results come from the others.
+    std::vector<std::string> unavailable_shards;
 };
 
 /// Everything the index knows about one person or organisation.
@@ -114,12 +116,29 @@ struct Dossier {
     std::vector<FacetValue> candidates;  ///< other entities the name could mean
 };
 
+/// How to open an index for searching.
+struct SearchOpenOptions {
+    /// A shard that cannot be reached is left out (with a notice in every response naming it)
+    /// instead of failing the search.
+    bool allow_partial = false;
+    /// Milliseconds a remote shard may take to connect or answer one request.
+    unsigned remote_timeout_ms = 10000;
+};
+
+/// A shard stopped answering during a search (without allow_partial); the message names it.
+class ShardUnavailableError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 /// Answers queries against one index. Keeps the database, analyser and parsers open between queries
 /// and reopens the database before each query to see the indexer's latest commit. One per thread.
 class Searcher {
 public:
-    /// Opens the index at @p db_path; throws SearchOpenError with a message for people.
-    explicit Searcher(const std::string& db_path);
+    /// Opens the index at @p db_path: a database folder, a sharded index folder (its agora.stub) or
+    /// a stub file listing local and remote shards. Throws SearchOpenError with a message for people.
+    explicit Searcher(const std::string& db_path, SearchOpenOptions options = {});
+    ~Searcher();
 
     /// Runs @p request. Never throws for a malformed query.
     SearchResponse search(const SearchRequest& request);
@@ -146,8 +165,16 @@ private:
     Facets collect_facets(const FacetSpies& spies, std::size_t limit, Lang ui,
                           const std::string& exclude_key = {});
     std::optional<std::string> suggest(const ParsedQuery& parsed);
+    template <typename F>
+    auto guarded(F&& f);
+    bool drop_failed_shards(const Xapian::Error& error);
+    void note_unavailable(SearchResponse& response) const;
 
     std::string db_path_;
+    SearchOpenOptions open_options_;
+    struct Part;
+    std::vector<Part> parts_;  ///< the databases a stub lists (empty for a single database)
+    std::vector<std::string> unavailable_;  ///< "label: reason" of the shards left out
     Xapian::Database db_;
     Analyzer analyzer_;
     EntityLookup entities_{analyzer_, db_};

@@ -22,10 +22,13 @@ struct SiteConfig {
     std::string db;              ///< index folder or stub file
     std::string protected_file;  ///< file of protected names; empty: none
     std::size_t page_size = kDefaultPageSize;
+    /// `allow_partial = yes`: answer from the shards that respond when one is down (with a notice).
+    bool allow_partial = false;
     std::vector<std::string> warnings;  ///< lines of the file that were not understood (for the log)
 };
 
-/// Reads config text: `key = value` lines (`db`, `protected`, `page_size`), `#` comments and blank
+/// Reads config text: `key = value` lines (`db`, `protected`, `page_size`,
+/// `allow_partial = yes|no`), `#` comments and blank
 /// lines skipped. Relative paths are taken from @p base_dir. A bad line adds a warning and is skipped.
 SiteConfig parse_config(std::string_view text, const std::string& base_dir);
 
