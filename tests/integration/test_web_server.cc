@@ -88,24 +88,6 @@ bool web_tools_missing() {
     return false;
 }
 
-/// A TCP port on 127.0.0.1 that was free a moment ago (the kernel's choice for port 0).
-int free_port() {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) throw std::runtime_error("socket failed");
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    socklen_t length = sizeof address;
-    if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-        close(fd);
-        throw std::runtime_error("could not bind a loopback port");
-    }
-    close(fd);
-    return ntohs(address.sin_port);
-}
-
 /// Percent-encodes every byte but the unreserved ones.
 std::string url_encode(std::string_view text) {
     static const char* const hex = "0123456789ABCDEF";
@@ -188,7 +170,7 @@ Response parse_response(const std::string& raw) {
 class Server {
 public:
     explicit Server(const std::string& db)
-        : port_(free_port()),
+        : port_(agora::test::free_port()),
           program_({AGORA_SERVE_SCRIPT, "--port", std::to_string(port_), "--db", db, "--cgi",
                     AGORA_CGI_BIN}) {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);

@@ -11,8 +11,11 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -162,7 +165,8 @@ std::string find_program(const std::string& name) {
 // ---- BackgroundProgram ----------------------------------------------------------------------
 
 BackgroundProgram::BackgroundProgram(const std::vector<std::string>& argv,
-                                     const std::vector<std::string>& env) {
+                                     const std::vector<std::string>& env, bool own_group)
+    : own_group_(own_group) {
     // Close-on-exec, so that other programs the test starts meanwhile do not inherit the write
     // ends and keep the readers below from ever seeing the end of the output.
     int out_pipe[2], err_pipe[2];
@@ -198,7 +202,14 @@ BackgroundProgram::BackgroundProgram(const std::vector<std::string>& argv,
     for (auto& a : args) c_argv.push_back(a.data());
     c_argv.push_back(nullptr);
 
-    const int rc = posix_spawn(&pid_, c_argv[0], &actions, nullptr, c_argv.data(), c_env.data());
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    if (own_group) {
+        posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+        posix_spawnattr_setpgroup(&attributes, 0);
+    }
+    const int rc = posix_spawn(&pid_, c_argv[0], &actions, &attributes, c_argv.data(), c_env.data());
+    posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
     close(out_pipe[1]);
     close(err_pipe[1]);
@@ -212,6 +223,7 @@ BackgroundProgram::BackgroundProgram(const std::vector<std::string>& argv,
 }
 
 BackgroundProgram::~BackgroundProgram() {
+    if (own_group_ && pid_ > 0) ::kill(-pid_, SIGKILL);  // the children, even when the leader ended
     if (!ended_) {
         ::kill(pid_, SIGKILL);  // also ends a stopped program
         int wait_status = 0;
@@ -251,6 +263,44 @@ bool BackgroundProgram::wait_for(std::chrono::milliseconds timeout) {
 
 void BackgroundProgram::send(int signal) {
     if (!ended_) ::kill(pid_, signal);
+}
+
+void BackgroundProgram::send_group(int signal) {
+    if (own_group_ && pid_ > 0) ::kill(-pid_, signal);
+}
+
+int free_port() {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) throw std::runtime_error("socket failed");
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = 0;
+    socklen_t length = sizeof address;
+    if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+        close(fd);
+        throw std::runtime_error("could not bind a loopback port");
+    }
+    close(fd);
+    return ntohs(address.sin_port);
+}
+
+bool wait_for_port(int port, std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        const int fd = socket(AF_INET, SOCK_STREAM, 0);
+        if (fd < 0) return false;
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        address.sin_port = htons(static_cast<std::uint16_t>(port));
+        const bool up = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+        close(fd);
+        if (up) return true;
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
 }
 
 bool BackgroundProgram::stop() {

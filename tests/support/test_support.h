@@ -66,8 +66,10 @@ std::string find_program(const std::string& name);
 class BackgroundProgram {
 public:
     /// Starts @p argv (no shell) with standard input from /dev/null and the extra @p env entries.
+    /// With @p own_group, the program leads a process group of its own: send_group() and the
+    /// destructor then reach the children it forks too (a server's per-connection processes).
     explicit BackgroundProgram(const std::vector<std::string>& argv,
-                               const std::vector<std::string>& env = {});
+                               const std::vector<std::string>& env = {}, bool own_group = false);
     ~BackgroundProgram();
     BackgroundProgram(const BackgroundProgram&) = delete;
     BackgroundProgram& operator=(const BackgroundProgram&) = delete;
@@ -76,6 +78,8 @@ public:
     bool wait_for(std::chrono::milliseconds timeout);
     /// Sends @p signal, unless the program has already been reaped (its pid may be reused).
     void send(int signal);
+    /// Sends @p signal to the program's process group (own_group), children included.
+    void send_group(int signal);
     /// Stops the program (SIGSTOP) and waits until it is stopped; false when it ended first.
     bool stop();
     /// Waits for the end; exit status (-1 when killed by a signal) and everything it printed.
@@ -87,6 +91,7 @@ private:
     void reaped(int wait_status);
 
     pid_t pid_ = -1;
+    bool own_group_ = false;
     bool ended_ = false;
     int status_ = -1;
     int end_signal_ = 0;
@@ -95,6 +100,12 @@ private:
     std::thread out_reader_;
     std::thread err_reader_;
 };
+
+/// A TCP port on 127.0.0.1 that was free a moment ago (the kernel's choice for port 0).
+int free_port();
+
+/// Waits at most @p timeout until something accepts connections on 127.0.0.1:@p port.
+bool wait_for_port(int port, std::chrono::milliseconds timeout);
 
 /// Shape of a generated collection of reports (see write_collection).
 struct CollectionSpec {
