@@ -16,6 +16,8 @@
 #include <filesystem>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace fs = std::filesystem;
 
@@ -37,6 +39,9 @@ std::string source_term(const std::string& source_key) {
 // when it holds this many words or sources: fewer, larger batches under the catalog's lock.
 constexpr std::size_t kSpellingFlushWords = 50000;
 constexpr std::size_t kWaitingSources = 256;
+// Documents a worker keeps while their shard is busy (committing, or written by another worker)
+// before it waits for the shard.
+constexpr std::size_t kMaxHeldDocuments = 256;
 
 // Names of a new sharded index's databases, as the stub lists them.
 constexpr const char* kCatalogName = "catalog";
@@ -163,6 +168,8 @@ struct Indexer::Worker {
     DocumentBuilder builder{analyzer};
     SpellingCounts spelling;
     std::vector<std::pair<std::string, std::string>> waiting;  ///< bookkeeping key → value
+    /// Per shard, documents built but not yet handed to it (unique term, document).
+    std::vector<std::vector<std::pair<std::string, Xapian::Document>>> held;
 };
 
 /// State of one run shared by the workers.
@@ -180,6 +187,9 @@ struct Indexer::Run {
     std::mutex checkpoint_mutex;
     std::atomic<bool> failed{false};
     std::exception_ptr error;  ///< the first worker's failure (under report_mutex)
+    /// Bookkeeping of the sources found, read before the workers start: key → (size, mtime).
+    std::unordered_map<std::string, FileStamp> previous;
+    bool empty_at_start = false;  ///< no shard held a document: no old document to delete
 
     bool due() const {
         return pending_documents >= options.commit_documents || pending_bytes >= options.commit_bytes;
@@ -307,12 +317,35 @@ void Indexer::flush_worker(Worker& worker, Run& run) {
     }
 }
 
+// Hands the worker's documents for shard @p i to it: waiting for the shard when @p wait, else only
+// when nobody else holds it (a commit can take a while; the worker goes on analysing meanwhile).
+void Indexer::hand_over(Worker& worker, std::size_t i, bool wait) {
+    auto& held = worker.held[i];
+    if (held.empty()) return;
+    Shard& shard = *shards_[i];
+    std::unique_lock lock(shard.mutex, std::defer_lock);
+    if (wait || held.size() >= kMaxHeldDocuments) {
+        lock.lock();
+    } else if (!lock.try_lock()) {
+        return;
+    }
+    for (const auto& [term, doc] : held) shard.db.replace_document(term, doc);
+    held.clear();
+}
+
+void Indexer::hand_over_all(Worker& worker) {
+    for (std::size_t i = 0; i < worker.held.size(); ++i) hand_over(worker, i, true);
+}
+
 // Commits every shard, then writes the bookkeeping of the sources finished before the shards
 // committed, and commits the catalog. A source is marked done only once all its documents are in.
 void Indexer::checkpoint(Run& run, Worker* worker) {
     std::unique_lock guard(run.checkpoint_mutex, std::try_to_lock);
     if (!guard.owns_lock()) return;  // another thread is at it
-    if (worker) flush_worker(*worker, run);
+    if (worker) {
+        hand_over_all(*worker);
+        flush_worker(*worker, run);
+    }
     std::vector<std::pair<std::string, std::string>> done;
     {
         std::lock_guard lock(run.completed_mutex);
@@ -341,14 +374,9 @@ void Indexer::index_source(Worker& worker, const SourceFile& source, Run& run) {
     }
     const std::string key = stable_hash_hex(source.canonical);
     const std::string meta_key = source_meta_key(key);
-    std::string previous_text;
-    {
-        std::lock_guard lock(catalog_->mutex);
-        previous_text = catalog_->db.get_metadata(meta_key);
-    }
-    const nlohmann::json previous = nlohmann::json::parse(previous_text, nullptr, false);
-    if (!run.force && previous.is_object() && previous.value("size", std::uintmax_t{0}) == stamp.size &&
-        previous.value("mtime", 0LL) == stamp.mtime) {
+    const auto previous = run.previous.find(key);
+    if (!run.force && previous != run.previous.end() && previous->second.size == stamp.size &&
+        previous->second.mtime == stamp.mtime) {
         std::lock_guard lock(run.report_mutex);
         ++run.summary.files_unchanged;
         return;
@@ -361,7 +389,7 @@ void Indexer::index_source(Worker& worker, const SourceFile& source, Run& run) {
     std::size_t removed = 0;
     const SourceReport report = read_source(source.canonical, source.display, [&](Article&& article) {
         if (run.failed) return;  // another worker's write failed: the run is ending
-        if (!replaced_old) {
+        if (!replaced_old && (!run.empty_at_start || previous != run.previous.end())) {
             const std::string term = source_term(key);
             for (auto& shard : shards_) {
                 std::lock_guard lock(shard->mutex);
@@ -374,19 +402,18 @@ void Indexer::index_source(Worker& worker, const SourceFile& source, Run& run) {
         data.id = document_id(source.canonical, article);
         data.path = source.display;
         data.article = article.number;
-        const std::string unique_term = std::string(schema::kUniqueId) + data.id;
-        Shard& shard = *shards_[shard_of(data.id, shards_.size())];
+        std::string unique_term = std::string(schema::kUniqueId) + data.id;
+        const std::size_t shard = shard_of(data.id, shards_.size());
         run.pending_bytes += article.text.size();
-        Xapian::Document doc = worker.builder.build(article, std::move(data), key, worker.spelling);
-        {
-            std::lock_guard lock(shard.mutex);
-            shard.db.replace_document(unique_term, doc);
-        }
+        worker.held[shard].emplace_back(std::move(unique_term),
+                                        worker.builder.build(article, std::move(data), key, worker.spelling));
+        hand_over(worker, shard, false);
         ++documents;
         ++run.pending_documents;
         if (run.due()) checkpoint(run, &worker);
     });
 
+    hand_over_all(worker);  // all of a source's documents are in before it counts as done
     for (const Diagnostic& d : report.diagnostics) note(d, run);
     {
         std::lock_guard lock(run.report_mutex);
@@ -472,6 +499,45 @@ void Indexer::join_short_names(EntityKind kind, IndexSummary& summary) {
     }
 }
 
+// The forms of every person and organisation with their document counts, into the catalog
+// (schema::kMetaFormsPrefix): what a search needs for display names and aliases, in one lookup.
+void Indexer::record_entity_forms() {
+    Xapian::Database all;
+    for (const auto& shard : shards_) all.add_database(shard->db);
+    Xapian::WritableDatabase& catalog = catalog_->db;
+    const std::string meta_prefix(schema::kMetaFormsPrefix);
+    std::unordered_set<std::string> written;
+    for (const std::string_view prefix : {schema::kPersonForm, schema::kOrganisationForm}) {
+        const std::string start(prefix);
+        std::string group;  // forms prefix of the entity being gathered
+        nlohmann::json forms = nlohmann::json::array();
+        auto store = [&] {
+            if (group.empty()) return;
+            const std::string key = meta_prefix + group;
+            const std::string value = forms.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            if (catalog.get_metadata(key) != value) catalog.set_metadata(key, value);
+            written.insert(key);
+        };
+        for (auto it = all.allterms_begin(start); it != all.allterms_end(start); ++it) {
+            const std::string& term = *it;
+            const std::size_t tab = term.find(schema::kKeySeparator, start.size());
+            if (tab == std::string::npos) continue;
+            if (term.compare(0, tab + 1, group) != 0) {
+                store();
+                group = term.substr(0, tab + 1);
+                forms = nlohmann::json::array();
+            }
+            forms.push_back({term.substr(tab + 1), it.get_termfreq()});
+        }
+        store();
+    }
+    std::vector<std::string> stale;
+    for (auto it = catalog.metadata_keys_begin(meta_prefix); it != catalog.metadata_keys_end(meta_prefix); ++it) {
+        if (!written.count(*it)) stale.push_back(*it);
+    }
+    for (const std::string& key : stale) catalog.set_metadata(key, std::string());
+}
+
 void Indexer::prune_missing(IndexSummary& summary) {
     const std::string prefix(schema::kMetaSourcePrefix);
     Xapian::WritableDatabase& catalog = catalog_->db;
@@ -515,12 +581,24 @@ IndexSummary Indexer::run(const std::vector<std::string>& inputs, const IndexOpt
     const std::string fingerprint = known_entities_fingerprint(options.known_entities);
     run.force = catalog_->db.get_metadata(meta_known) != fingerprint;
 
+    run.empty_at_start = std::all_of(shards_.begin(), shards_.end(),
+                                     [](const auto& shard) { return shard->db.get_doccount() == 0; });
+    // The sources' bookkeeping, read once: the workers need not wait for the catalog to ask.
+    for (const SourceFile& source : sources) {
+        const std::string key = stable_hash_hex(source.canonical);
+        const nlohmann::json meta =
+            nlohmann::json::parse(catalog_->db.get_metadata(source_meta_key(key)), nullptr, false);
+        if (!meta.is_object()) continue;
+        run.previous[key] = FileStamp{meta.value("size", std::uintmax_t{0}), meta.value("mtime", 0LL)};
+    }
+
     unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = static_cast<unsigned>(std::clamp<std::size_t>(sources.size(), 1, jobs));
     std::vector<std::unique_ptr<Worker>> workers;
     for (unsigned i = 0; i < jobs; ++i) {
         workers.push_back(std::make_unique<Worker>());
         workers.back()->builder.add_known_entities(options.known_entities);
+        workers.back()->held.resize(shards_.size());
     }
     std::atomic<std::size_t> next{0};
     auto work = [&](Worker& worker) {
@@ -553,6 +631,7 @@ IndexSummary Indexer::run(const std::vector<std::string>& inputs, const IndexOpt
     if (options.prune) prune_missing(summary);
     join_short_names(EntityKind::person, summary);
     join_short_names(EntityKind::organisation, summary);
+    record_entity_forms();
     // Recorded last: a run killed before this point reads everything again next time.
     catalog_->db.set_metadata(meta_known, fingerprint);
     checkpoint(run, nullptr);

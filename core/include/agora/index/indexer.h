@@ -63,7 +63,7 @@ struct IndexOptions {
     WalkOptions walk;  ///< --include / --exclude patterns
     /// Threads reading and analysing sources at once (`--jobs`); 0 = one per core.
     unsigned jobs = 1;
-    std::size_t commit_documents = 2000;       ///< commit after this many documents...
+    std::size_t commit_documents = 2000;      ///< commit after this many documents...
     std::uint64_t commit_bytes = 64ull << 20;  ///< ...or this many bytes of text, whichever first
     std::function<void(const Diagnostic&)> on_diagnostic;  ///< each warning or rejection, as it happens
     std::function<void(const IndexProgress&)> on_progress; ///< after each source
@@ -108,9 +108,12 @@ private:
     void open_layout(const std::string& db_path, IndexSetup setup);
     void index_source(Worker& worker, const SourceFile& source, Run& run);
     void flush_worker(Worker& worker, Run& run);
+    void hand_over(Worker& worker, std::size_t shard, bool wait);
+    void hand_over_all(Worker& worker);
     void checkpoint(Run& run, Worker* worker);
     void prune_missing(IndexSummary& summary);
     void join_short_names(EntityKind kind, IndexSummary& summary);
+    void record_entity_forms();
     void note(const Diagnostic& d, Run& run);
 
     std::string db_path_;
