@@ -83,5 +83,9 @@ inline constexpr std::string_view kMetaSchemaVersion = "agora:schema";
 inline constexpr std::string_view kSchemaVersion = "2";
 /// Fingerprint of the known-entities list the index was built with (empty: none).
 inline constexpr std::string_view kMetaKnownEntities = "agora:known-entities";
+/// Every form of a person or organisation with its document count, as JSON `[[form, count], ...]`,
+/// under "agora:forms:" + its XPN/XON forms prefix; written after each indexing run, so that a
+/// search reads a display name in one local lookup instead of walking terms on every shard.
+inline constexpr std::string_view kMetaFormsPrefix = "agora:forms:";
 
 }  // namespace agora::schema

@@ -8,6 +8,8 @@
 #include "agora/schema.h"
 #include "agora/util/utf8.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 namespace agora {
@@ -86,7 +88,21 @@ Xapian::Query EntityLookup::filter(EntityKind kind, std::string_view name, bool 
 
 std::vector<std::pair<std::string, Xapian::doccount>> EntityLookup::aliases(EntityKind kind,
                                                                             const std::string& key) {
-    auto forms = tails(db_, entity_terms::forms_prefix(kind, key));
+    const std::string prefix = entity_terms::forms_prefix(kind, key);
+    std::vector<std::pair<std::string, Xapian::doccount>> forms;
+    // The indexer's summary (one local lookup in the catalog), else the terms themselves (an index
+    // written before the summary existed, or a stub that lists no catalog).
+    const nlohmann::json recorded =
+        nlohmann::json::parse(db_.get_metadata(std::string(schema::kMetaFormsPrefix) + prefix), nullptr, false);
+    if (recorded.is_array()) {
+        for (const auto& entry : recorded) {
+            if (entry.is_array() && entry.size() == 2 && entry[0].is_string() && entry[1].is_number_unsigned()) {
+                forms.emplace_back(entry[0].get<std::string>(), entry[1].get<Xapian::doccount>());
+            }
+        }
+    } else {
+        forms = tails(db_, prefix);
+    }
     std::stable_sort(forms.begin(), forms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     return forms;
 }

@@ -68,16 +68,15 @@ struct Searcher::FacetSpies {
     std::unique_ptr<Xapian::ValueCountMatchSpy> year;
     std::map<EntityKind, std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> kinds;
 
-    FacetSpies(const Xapian::Database& db, Xapian::Enquire& enquire) {
+    /// @p used: the number of used facet slots of each kind (see Searcher::used_facet_slots).
+    FacetSpies(const std::map<EntityKind, Xapian::valueno>& used, Xapian::Enquire& enquire) {
         lang = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotLanguage);
         enquire.add_matchspy(lang.get());
         year = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotYear);
         enquire.add_matchspy(year.get());
         for (EntityKind kind : kFacetKinds) {
             const Xapian::valueno first = entity_terms::first_slot(kind);
-            for (Xapian::valueno slot = first; slot < first + schema::kFacetSlotsPerKind; ++slot) {
-                // Slots fill in order in every document: the first empty one ends the kind.
-                if (db.get_value_freq(slot) == 0) break;
+            for (Xapian::valueno slot = first; slot < first + used.at(kind); ++slot) {
                 kinds[kind].push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
                 enquire.add_matchspy(kinds[kind].back().get());
             }
@@ -137,13 +136,29 @@ Searcher::Searcher(const std::string& db_path, SearchOpenOptions options)
 
 Searcher::~Searcher() = default;
 
+// Slots fill in order in every document: the first empty one ends the kind. Asked once per revision
+// of the index (each question is a round trip to every remote shard).
+const std::map<EntityKind, Xapian::valueno>& Searcher::used_facet_slots() {
+    if (!used_slots_.empty()) return used_slots_;
+    for (EntityKind kind : kFacetKinds) {
+        const Xapian::valueno first = entity_terms::first_slot(kind);
+        Xapian::valueno used = 0;
+        while (used < schema::kFacetSlotsPerKind && db_.get_value_freq(first + used) > 0) ++used;
+        used_slots_[kind] = used;
+    }
+    return used_slots_;
+}
+
 // Runs @p f, reopening the database first and retrying when the indexer's commit invalidated our
 // revision, or (with allow_partial) without a remote shard that stopped answering.
 template <typename F>
 auto Searcher::guarded(F&& f) {
     for (int attempt = 0;; ++attempt) {
         try {
-            if (db_.reopen()) entities_.clear_cache();
+            if (db_.reopen()) {
+                entities_.clear_cache();
+                used_slots_.clear();
+            }
             return f();
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 2) throw;
@@ -181,6 +196,7 @@ bool Searcher::drop_failed_shards(const Xapian::Error& error) {
     }
     db_ = remaining;
     entities_.clear_cache();
+    used_slots_.clear();
     return true;
 }
 
@@ -298,7 +314,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
     Xapian::Enquire enquire = make_enquire(db_, query, request.sort);
     std::optional<FacetSpies> spies;
-    if (request.facets) spies.emplace(db_, enquire);
+    if (request.facets) spies.emplace(used_facet_slots(), enquire);
     const std::size_t limit = std::min(request.limit, limits::kMaxPageSize);
     // check_at_least = every document: the total and the facet counts are exact, not estimates.
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -409,7 +425,7 @@ Dossier Searcher::run_dossier(std::string_view name, std::size_t limit, Lang ui)
     enquire.set_query(Xapian::Query(key_term));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);  // newest first; undated last
-    FacetSpies spies(db_, enquire);
+    FacetSpies spies(used_facet_slots(), enquire);
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(std::min(limit, limits::kMaxPageSize)),
                                                db_.get_doccount());
     dossier.total = mset.get_matches_estimated();
