@@ -11,6 +11,10 @@
  *
  *  `--from-folder DIR` instead wraps the .txt/.md/.html/.htm/.jsonl files of a folder into JSONL
  *  (for the Xapian baseline) and samples a query set from their text.
+ *
+ *  `--query-mix N` also writes query-mix.tsv, N queries per kind and language tagged
+ *  `kind<TAB>lang<TAB>query` (for bench/scale.sh), from a random stream of its own: queries.txt
+ *  and the documents are the same with or without it.
  */
 
 #include <algorithm>
@@ -76,6 +80,10 @@ constexpr int kLastYear = 2024;
 
 /// The query sampler uses its own engine so that the documents do not depend on it.
 constexpr std::uint64_t kQuerySeedSalt = 0x9e3779b97f4a7c15ULL;
+/// --query-mix samples with yet another engine, so that queries.txt does not depend on it.
+constexpr std::uint64_t kQueryMixSeedSalt = 0xd1b54a32d192ed03ULL;
+/// Names of the query kinds in query-mix.tsv, in the sampler's kind order.
+constexpr std::array<std::string_view, 3> kQueryKindNames = {"single", "and", "phrase"};
 /// Share of single words, two-word queries and quoted phrases, in percent.
 constexpr std::array<std::uint64_t, 3> kQueryKindShare = {40, 30, 30};
 /// Reservoir size per (language, kind), as a multiple of the largest quota (room for dedup).
@@ -2837,15 +2845,27 @@ std::vector<TextWord> split_words(std::string_view text) {
     return words;
 }
 
+/// A query of query-mix.tsv with its kind (kQueryKindNames) and the language of its document.
+struct TaggedQuery {
+    std::string_view kind;
+    std::string lang;
+    std::string text;
+};
+
 /// Samples single words, word pairs and adjacent-word phrases from the documents, per language,
 /// with reservoirs (memory bounded, deterministic for a given document stream).
+/// `total` queries in the shares kQueryKindShare for finish(); or, with per_cell > 0, up to
+/// per_cell queries of each kind in each language for finish_cells() (another random stream).
 class QuerySampler {
   public:
-    QuerySampler(std::uint64_t seed, std::size_t total)
-        : rng_(seed ^ kQuerySeedSalt), total_(total) {
+    QuerySampler(std::uint64_t seed, std::size_t total, std::size_t per_cell = 0)
+        : rng_(seed ^ (per_cell > 0 ? kQueryMixSeedSalt : kQuerySeedSalt)),
+          total_(total),
+          per_cell_(per_cell) {
         for (std::size_t k = 0; k < kKinds; ++k)
-            capacity_[k] =
-                std::max<std::size_t>(1, kReservoirFactor * total * kQueryKindShare[k] / 100);
+            capacity_[k] = std::max<std::size_t>(
+                1, per_cell > 0 ? kReservoirFactor * per_cell
+                                : kReservoirFactor * total * kQueryKindShare[k] / 100);
     }
 
     void offer(const std::string& lang, std::string_view text) {
@@ -2898,6 +2918,27 @@ class QuerySampler {
         return out;
     }
 
+    /// Up to per_cell distinct queries of each kind in each language, in a shuffled order.
+    std::vector<TaggedQuery> finish_cells() {
+        std::vector<TaggedQuery> out;
+        std::set<std::string> seen;
+        for (auto& [lang, pools] : pools_) {
+            for (std::size_t k = 0; k < kKinds; ++k) {
+                std::vector<std::string> items = pools[k].items;
+                rng_.shuffle(items);
+                std::size_t taken = 0;
+                for (std::string& q : items) {
+                    if (taken == per_cell_) break;
+                    if (!seen.insert(q).second) continue;
+                    out.push_back({kQueryKindNames[k], lang, std::move(q)});
+                    ++taken;
+                }
+            }
+        }
+        rng_.shuffle(out);
+        return out;
+    }
+
   private:
     static constexpr std::size_t kKinds = 3;
     struct Pool {
@@ -2917,6 +2958,7 @@ class QuerySampler {
 
     Rng rng_;
     std::size_t total_;
+    std::size_t per_cell_;
     std::array<std::size_t, kKinds> capacity_{};
     std::map<std::string, std::array<Pool, kKinds>> pools_;
 };
@@ -2958,9 +3000,17 @@ void write_queries(const fs::path& out, const std::vector<std::string>& queries)
     if (!f.flush()) throw std::runtime_error("write failed: " + (out / "queries.txt").string());
 }
 
+/// query-mix.tsv: one `kind<TAB>lang<TAB>query` line per query.
+void write_query_mix(const fs::path& out, const std::vector<TaggedQuery>& queries) {
+    const fs::path path = out / "query-mix.tsv";
+    std::ofstream f = open_out(path);
+    for (const TaggedQuery& q : queries) f << q.kind << '\t' << q.lang << '\t' << q.text << '\n';
+    if (!f.flush()) throw std::runtime_error("write failed: " + path.string());
+}
+
 struct Summary {
     std::uint64_t docs = 0, words = 0, bytes = 0;
-    std::size_t files = 0, queries = 0;
+    std::size_t files = 0, queries = 0, query_mix = 0;
     std::map<std::string, std::uint64_t> per_lang;
 };
 
@@ -2971,6 +3021,7 @@ void write_manifest(const fs::path& out, const OrderedJson& extra, const Summary
     m["bytes"] = s.bytes;
     m["files"] = s.files;
     m["queries"] = s.queries;
+    if (s.query_mix > 0) m["query_mix"] = s.query_mix;
     OrderedJson langs = OrderedJson::object();
     for (const auto& [lang, n] : s.per_lang) langs[lang] = n;
     m["languages"] = langs;
@@ -2979,7 +3030,7 @@ void write_manifest(const fs::path& out, const OrderedJson& extra, const Summary
 }
 
 Summary generate(std::uint64_t docs, std::uint64_t seed, std::size_t files, std::size_t queries,
-                 const fs::path& out) {
+                 std::size_t query_mix, const fs::path& out) {
     const English en;
     const Russian ru;
     const French fr;
@@ -2987,6 +3038,7 @@ Summary generate(std::uint64_t docs, std::uint64_t seed, std::size_t files, std:
 
     Rng rng(seed);
     QuerySampler sampler(seed, queries);
+    QuerySampler mix(seed, 0, query_mix);
     Summary s;
     s.files = static_cast<std::size_t>(std::min<std::uint64_t>(files, docs));
     std::size_t current_file = 0;
@@ -3018,11 +3070,17 @@ Summary generate(std::uint64_t docs, std::uint64_t seed, std::size_t files, std:
         ++s.docs;
         ++s.per_lang[std::string(lang.code())];
         sampler.offer(std::string(lang.code()), doc.title + "\n\n" + doc.text);
+        if (query_mix > 0) mix.offer(std::string(lang.code()), doc.title + "\n\n" + doc.text);
     }
     if (!f.flush()) throw std::runtime_error("write failed in " + out.string());
     const std::vector<std::string> q = sampler.finish();
     write_queries(out, q);
     s.queries = q.size();
+    if (query_mix > 0) {
+        const std::vector<TaggedQuery> m = mix.finish_cells();
+        write_query_mix(out, m);
+        s.query_mix = m.size();
+    }
     write_manifest(out, OrderedJson{{"generator", "agora-bench-gen"}, {"seed", seed}}, s);
     return s;
 }
@@ -3202,7 +3260,7 @@ std::pair<std::string, std::string> html_to_text(std::string_view html) {
 }
 
 Summary from_folder(const fs::path& in, std::uint64_t seed, std::size_t queries,
-                    const fs::path& out) {
+                    std::size_t query_mix, const fs::path& out) {
     static const std::set<std::string> kExtensions = {".txt", ".md", ".html", ".htm", ".jsonl"};
     if (!fs::is_directory(in)) throw std::runtime_error(in.string() + " is not a folder");
     std::vector<fs::path> paths;
@@ -3215,6 +3273,7 @@ Summary from_folder(const fs::path& in, std::uint64_t seed, std::size_t queries,
     std::sort(paths.begin(), paths.end());
 
     QuerySampler sampler(seed, queries);
+    QuerySampler mix(seed, 0, query_mix);
     Summary s;
     s.files = 1;
     std::ofstream f = open_out(out / part_name(0, 1));
@@ -3229,6 +3288,7 @@ Summary from_folder(const fs::path& in, std::uint64_t seed, std::size_t queries,
             record["title"].get<std::string>() + "\n\n" + record["text"].get<std::string>();
         s.words += split_words(text).size();
         sampler.offer(lang, text);
+        if (query_mix > 0) mix.offer(lang, text);
     };
     for (const fs::path& p : paths) {
         const std::string rel = fs::relative(p, in).generic_string();
@@ -3290,6 +3350,11 @@ Summary from_folder(const fs::path& in, std::uint64_t seed, std::size_t queries,
     const std::vector<std::string> q = sampler.finish();
     write_queries(out, q);
     s.queries = q.size();
+    if (query_mix > 0) {
+        const std::vector<TaggedQuery> m = mix.finish_cells();
+        write_query_mix(out, m);
+        s.query_mix = m.size();
+    }
     write_manifest(out, OrderedJson{{"generator", "agora-bench-gen --from-folder"}}, s);
     return s;
 }
@@ -3301,6 +3366,7 @@ int main(int argc, char** argv) try {
     std::uint64_t seed = kDefaultSeed;
     std::uint64_t files = kDefaultFiles;
     std::uint64_t queries = kDefaultQueries;
+    std::uint64_t query_mix = 0;
     std::string out, folder;
     po::options_description desc(
         "agora-bench-gen: writes a reproducible multilingual (en/ru/fr) benchmark collection\n"
@@ -3313,6 +3379,9 @@ int main(int argc, char** argv) try {
         "out", po::value(&out), "output folder (created; old part-*.jsonl in it are removed)")(
         "files", po::value(&files)->default_value(kDefaultFiles), "number of JSONL files")(
         "queries", po::value(&queries)->default_value(kDefaultQueries), "number of queries")(
+        "query-mix", po::value(&query_mix)->default_value(0),
+        "also write OUT/query-mix.tsv: up to this many queries of each kind (single, and, "
+        "phrase) in each language, one \"kind<TAB>lang<TAB>query\" a line (0: none)")(
         "from-folder", po::value(&folder),
         "instead of generating, wrap the .txt/.md/.html/.htm/.jsonl files of this folder "
         "as JSONL records (language guessed) and sample queries from them");
@@ -3328,13 +3397,16 @@ int main(int argc, char** argv) try {
         throw std::invalid_argument("--docs and --files must be at least 1");
     fs::create_directories(out);
     remove_old_parts(out);
-    const Summary s = folder.empty()
-                          ? generate(docs, seed, static_cast<std::size_t>(files),
-                                     static_cast<std::size_t>(queries), out)
-                          : from_folder(folder, seed, static_cast<std::size_t>(queries), out);
+    if (query_mix == 0) fs::remove(fs::path(out) / "query-mix.tsv");  // not one of this run's files
+    const Summary s = folder.empty() ? generate(docs, seed, static_cast<std::size_t>(files),
+                                                static_cast<std::size_t>(queries),
+                                                static_cast<std::size_t>(query_mix), out)
+                                     : from_folder(folder, seed, static_cast<std::size_t>(queries),
+                                                   static_cast<std::size_t>(query_mix), out);
     std::cerr << "agora-bench-gen: " << s.docs << " documents, " << s.words << " words, " << s.bytes
-              << " bytes in " << s.files << " file(s); " << s.queries << " queries -> " << out
-              << '\n';
+              << " bytes in " << s.files << " file(s); " << s.queries << " queries";
+    if (s.query_mix > 0) std::cerr << " (+" << s.query_mix << " in query-mix.tsv)";
+    std::cerr << " -> " << out << '\n';
     return 0;
 } catch (const po::error& e) {
     std::cerr << "agora-bench-gen: " << e.what() << " (see --help)\n";
