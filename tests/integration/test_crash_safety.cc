@@ -3,6 +3,7 @@
  *         index that checks clean, answers queries, and that the next run completes exactly.
  */
 #include "agora/schema.h"
+#include "agora/index/layout.h"
 #include "agora/search/searcher.h"
 #include "test_support.h"
 
@@ -61,6 +62,30 @@ bool has(const std::string& s, const std::string& part) {
 /// first and renames the version file (iamglass) into place last.
 bool index_exists(const fs::path& db) { return fs::exists(db / "iamglass"); }
 
+/// The databases of the index at @p db: the folder itself, or the ones its agora.stub lists.
+std::vector<fs::path> databases_of(const fs::path& db) {
+    const std::string stub = agora::stub_file_for(db.string());
+    if (stub.empty()) return {db};
+    std::vector<fs::path> out;
+    for (const agora::StubEntry& e : agora::read_stub(stub)) out.emplace_back(e.path);
+    return out;
+}
+
+/// What Xapian opens for @p db: the folder, or its stub file (Agora writes stubs Xapian reads).
+std::string openable(const fs::path& db) {
+    const std::string stub = agora::stub_file_for(db.string());
+    return stub.empty() ? db.string() : stub;
+}
+
+/// Whether every database of @p db exists (a sharded index writes its stub first).
+bool all_exist(const fs::path& db) {
+    if (!fs::exists(db)) return false;
+    for (const fs::path& part : databases_of(db)) {
+        if (!index_exists(part)) return false;
+    }
+    return true;
+}
+
 RunResult xapian_check(const fs::path& db) {
     static const std::string program = agora::test::find_program("xapian-check");
     INFO("xapian-check comes with Debian's xapian-tools (scripts/install-deps)");
@@ -99,11 +124,11 @@ long long recorded_mtime(const fs::path& file) {
 /// and every source that the next run would skip as unchanged holds all its documents.
 void check_interrupted_index(const fs::path& db, std::size_t final_count,
                              const std::string& marker) {
-    if (!index_exists(db)) return;  // killed before it created the index: nothing to check
+    if (!all_exist(db)) return;  // killed before it created the index: nothing to check
 
-    const RunResult check = xapian_check(db);
-    {
-        INFO("xapian-check: " << check.out << check.err);
+    for (const fs::path& part : databases_of(db)) {
+        const RunResult check = xapian_check(part);
+        INFO("xapian-check " << part << ": " << check.out << check.err);
         CHECK(check.status == 0);
     }
 
@@ -115,7 +140,7 @@ void check_interrupted_index(const fs::path& db, std::size_t final_count,
     CHECK(count <= final_count);
     CHECK(response.total == count);  // every document holds the marker: all are searchable
 
-    const Xapian::Database index(db.string());
+    const Xapian::Database index(openable(db));  // the catalog (bookkeeping) comes first
     std::set<std::string> data_ids;
     std::size_t bad_documents = 0;
     std::string first_bad;
@@ -135,7 +160,7 @@ void check_interrupted_index(const fs::path& db, std::size_t final_count,
         CHECK(bad_documents == 0);
     }
     CHECK(data_ids.size() == count);  // no two documents share an id
-    CHECK(unique_ids(db.string()) == data_ids);
+    CHECK(unique_ids(openable(db)) == data_ids);
 
     // The next run skips a source whose bookkeeping matches the file, so such a source must
     // already hold every document the bookkeeping counts.
@@ -206,10 +231,9 @@ void check_same_ranking(const Ranking& expected, const Ranking& actual) {
     }
 }
 
-}  // namespace
-
-TEST_CASE("agora-index killed at random moments leaves a valid index that the next run completes",
-          "[integration][reliability]") {
+/// Kills agora-index (with @p layout options) at random moments, checking the index each run
+/// leaves, then lets a last run complete and compares it with an uninterrupted one.
+void kill_at_random_moments(const std::vector<std::string>& layout, int kills) {
     TempDir dir;
     const fs::path folder = dir / "reports";
     const std::string marker = "zorblax";
@@ -235,7 +259,7 @@ TEST_CASE("agora-index killed at random moments leaves a valid index that the ne
                                                  std::max(kMinKillDelay.count(), full_run.count()));
     std::bernoulli_distribution touch(kTouchShare);
     int landed = 0;
-    for (int attempt = 0; landed < kKills && attempt < kMaxKillAttempts; ++attempt) {
+    for (int attempt = 0; landed < kills && attempt < kMaxKillAttempts; ++attempt) {
         if (attempt > 0) {
             for (const fs::path& file : files) {
                 if (!touch(rng)) continue;
@@ -243,7 +267,10 @@ TEST_CASE("agora-index killed at random moments leaves a valid index that the ne
             }
         }
         const std::chrono::milliseconds delay(delay_ms(rng));
-        BackgroundProgram run({kIndex, "--db", db.string(), folder.string()});
+        std::vector<std::string> argv{kIndex, "--db", db.string()};
+        argv.insert(argv.end(), layout.begin(), layout.end());
+        argv.push_back(folder.string());
+        BackgroundProgram run(argv);
         if (!run.wait_for(delay)) run.send(SIGKILL);
         REQUIRE(run.wait_for(kHangLimit));
         const RunResult result = run.finish();
@@ -256,21 +283,36 @@ TEST_CASE("agora-index killed at random moments leaves a valid index that the ne
         }
         check_interrupted_index(db, documents, marker);
     }
-    REQUIRE(landed >= kKills);
+    REQUIRE(landed >= kills);
 
     const RunResult last = run_program({kIndex, "--db", db.string(), folder.string()});
     INFO(last.err);
     REQUIRE(last.status == 0);
-    const RunResult check = xapian_check(db);
-    INFO(check.out << check.err);
-    CHECK(check.status == 0);
-    CHECK(unique_ids(db.string()) == reference_ids);
-    CHECK(Xapian::Database(db.string()).get_doccount() == documents);
+    for (const fs::path& part : databases_of(db)) {
+        const RunResult check = xapian_check(part);
+        INFO(check.out << check.err);
+        CHECK(check.status == 0);
+    }
+    CHECK(unique_ids(openable(db)) == reference_ids);
+    CHECK(Xapian::Database(openable(db)).get_doccount() == documents);
     for (const char* query : {"torture", "journalists detained", "пытки полиция",
                               "manifestants police", "\"human rights\"", marker.c_str()}) {
         INFO("query: " << query);
         check_same_ranking(top_ten(reference, query), top_ten(db, query));
     }
+}
+
+}  // namespace
+
+TEST_CASE("agora-index killed at random moments leaves a valid index that the next run completes",
+          "[integration][reliability]") {
+    kill_at_random_moments({}, kKills);
+}
+
+TEST_CASE("agora-index killed at random moments while writing two shards with two jobs leaves a "
+          "valid index that the next run completes",
+          "[integration][reliability][scale]") {
+    kill_at_random_moments({"--shards", "2", "--jobs", "2"}, kKills / 2);
 }
 
 TEST_CASE("agora-index killed after Xapian's own early commit leaves an index the next run accepts",

@@ -163,7 +163,7 @@ TEST_CASE("facet counts equal brute-force counts over the match set", "[integrat
             Xapian::PostingIterator p = db.postlist_begin("Q" + result.id);
             REQUIRE(p != db.postlist_end("Q" + result.id));
             const agora::DocData data = agora::DocData::from_json(db.get_document(*p).get_data());
-            const std::size_t n = agora::limits::kMaxFacetValuesPerDocument;
+            const std::size_t n = agora::limits::kMaxEntitiesPerKind;
             for (std::size_t i = 0; i < data.countries.size() && i < n; ++i) ++countries[data.countries[i]];
             for (std::size_t i = 0; i < data.persons.size() && i < n; ++i) ++person_keys[data.persons[i]];
             for (std::size_t i = 0; i < data.organisations.size() && i < n; ++i) ++organisation_keys[data.organisations[i]];

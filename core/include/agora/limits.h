@@ -32,7 +32,5 @@ inline constexpr std::size_t kMaxFolderDepth = 64;
 /// Distinct entities of one kind kept for a document (the most mentioned ones); a page listing
 /// thousands of names stays a bounded document.
 inline constexpr std::size_t kMaxEntitiesPerKind = 256;
-/// Of those, the ones counted in facets (schema::kFacetSlotsPerKind value slots per kind).
-inline constexpr std::size_t kMaxFacetValuesPerDocument = 24;
 
 }  // namespace agora::limits

@@ -37,10 +37,10 @@ void add_date_terms(Xapian::Document& doc, const std::string& date) {
     doc.add_value(schema::kSlotDate, sortable);
 }
 
-// One kind's facet values, most mentioned first, one per slot.
-void add_facet_values(Xapian::Document& doc, Xapian::valueno first_slot, const std::vector<DocEntity>& entities) {
-    const std::size_t n = std::min(entities.size(), limits::kMaxFacetValuesPerDocument);
-    for (std::size_t i = 0; i < n; ++i) doc.add_value(first_slot + static_cast<Xapian::valueno>(i), entities[i].key);
+// One kind's facet value: the keys the document keeps, in one slot.
+void add_facet_value(Xapian::Document& doc, EntityKind kind, const std::vector<std::string>& keys) {
+    std::string value = entity_terms::pack_facet(keys);
+    if (!value.empty()) doc.add_value(entity_terms::facet_slot(kind), std::move(value));
 }
 
 }  // namespace
@@ -53,7 +53,7 @@ void DocumentBuilder::add_entities(Xapian::Document& doc, const ArticleEntities&
         doc.add_boolean_term(key_term(EntityKind::country, e.key));
         data.countries.push_back(e.key);
     }
-    add_facet_values(doc, first_slot(EntityKind::country), entities.countries);
+    add_facet_value(doc, EntityKind::country, data.countries);
     if (!entities.about.empty()) {
         doc.add_boolean_term(prefixed(schema::kAbout, entities.about));
         doc.add_value(schema::kSlotAbout, entities.about);
@@ -69,7 +69,7 @@ void DocumentBuilder::add_entities(Xapian::Document& doc, const ArticleEntities&
         for (const std::string& word : e.word_keys) doc.add_term(name_word_term(word), e.mentions);
         data.persons.push_back(e.key);
     }
-    add_facet_values(doc, first_slot(EntityKind::person), entities.persons);
+    add_facet_value(doc, EntityKind::person, data.persons);
     for (std::size_t i = 0; i < entities.organisations.size() && i < max; ++i) {
         const DocEntity& e = entities.organisations[i];
         doc.add_boolean_term(key_term(EntityKind::organisation, e.key));
@@ -84,7 +84,7 @@ void DocumentBuilder::add_entities(Xapian::Document& doc, const ArticleEntities&
         }
         data.organisations.push_back(e.key);
     }
-    add_facet_values(doc, first_slot(EntityKind::organisation), entities.organisations);
+    add_facet_value(doc, EntityKind::organisation, data.organisations);
 }
 
 Xapian::Document DocumentBuilder::build(const Article& article, DocData data,

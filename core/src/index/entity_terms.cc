@@ -4,6 +4,8 @@
 #include "agora/index/entity_terms.h"
 
 #include "agora/schema.h"
+
+#include <algorithm>
 #include "agora/util/utf8.h"
 
 namespace agora::entity_terms {
@@ -69,7 +71,31 @@ std::string name_word_term(std::string_view word_key) {
     return cut(std::move(term));
 }
 
-Xapian::valueno first_slot(EntityKind kind) {
+std::string pack_facet(std::vector<std::string> keys) {
+    for (std::string& key : keys) std::erase(key, schema::kFacetSeparator);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    std::string value;
+    for (const std::string& key : keys) {
+        if (key.empty()) continue;
+        if (!value.empty()) value += schema::kFacetSeparator;
+        value += key;
+    }
+    return value;
+}
+
+std::vector<std::string> unpack_facet(std::string_view value) {
+    std::vector<std::string> keys;
+    while (!value.empty()) {
+        const std::size_t end = value.find(schema::kFacetSeparator);
+        keys.emplace_back(value.substr(0, end));
+        if (end == std::string_view::npos) break;
+        value.remove_prefix(end + 1);
+    }
+    return keys;
+}
+
+Xapian::valueno facet_slot(EntityKind kind) {
     switch (kind) {
         case EntityKind::country: return schema::kSlotCountries;
         case EntityKind::person: return schema::kSlotPersons;

@@ -445,7 +445,7 @@ void Indexer::index_source(Worker& worker, const SourceFile& source, Run& run) {
 // name may have come in this run or an earlier one.
 void Indexer::join_short_names(EntityKind kind, IndexSummary& summary) {
     const std::string key_prefix = entity_terms::key_term(kind, "");
-    const Xapian::valueno first_slot = entity_terms::first_slot(kind);
+    const Xapian::valueno slot = entity_terms::facet_slot(kind);
 
     Xapian::Database all;  // every shard, with what this run has not committed yet
     for (const auto& shard : shards_) all.add_database(shard->db);
@@ -485,9 +485,9 @@ void Indexer::join_short_names(EntityKind kind, IndexSummary& summary) {
                     doc.remove_term(form);
                     doc.add_boolean_term(entity_terms::form_term(kind, target, form.substr(old_forms.size())));
                 }
-                for (Xapian::valueno slot = first_slot; slot < first_slot + schema::kFacetSlotsPerKind; ++slot) {
-                    if (doc.get_value(slot) == key) doc.add_value(slot, target);
-                }
+                std::vector<std::string> keys = entity_terms::unpack_facet(doc.get_value(slot));
+                std::replace(keys.begin(), keys.end(), key, target);
+                doc.add_value(slot, entity_terms::pack_facet(std::move(keys)));
                 DocData data = DocData::from_json(doc.get_data());
                 auto& list = kind == EntityKind::person ? data.persons : data.organisations;
                 std::replace(list.begin(), list.end(), key, target);

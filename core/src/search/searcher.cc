@@ -62,24 +62,21 @@ Xapian::Enquire make_enquire(const Xapian::Database& db, const Xapian::Query& qu
 
 }  // namespace
 
-/// One ValueCountMatchSpy per used value slot: the language slot and each kind's facet slots.
+/// One ValueCountMatchSpy per facet slot: language, year and each kind's key lists. Stock Xapian
+/// classes only, so that xapian-tcpsrv runs them on remote shards and Xapian merges their counts.
 struct Searcher::FacetSpies {
     std::unique_ptr<Xapian::ValueCountMatchSpy> lang;
     std::unique_ptr<Xapian::ValueCountMatchSpy> year;
-    std::map<EntityKind, std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> kinds;
+    std::map<EntityKind, std::unique_ptr<Xapian::ValueCountMatchSpy>> kinds;
 
-    /// @p used: the number of used facet slots of each kind (see Searcher::used_facet_slots).
-    FacetSpies(const std::map<EntityKind, Xapian::valueno>& used, Xapian::Enquire& enquire) {
+    explicit FacetSpies(Xapian::Enquire& enquire) {
         lang = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotLanguage);
         enquire.add_matchspy(lang.get());
         year = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotYear);
         enquire.add_matchspy(year.get());
         for (EntityKind kind : kFacetKinds) {
-            const Xapian::valueno first = entity_terms::first_slot(kind);
-            for (Xapian::valueno slot = first; slot < first + used.at(kind); ++slot) {
-                kinds[kind].push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
-                enquire.add_matchspy(kinds[kind].back().get());
-            }
+            kinds[kind] = std::make_unique<Xapian::ValueCountMatchSpy>(entity_terms::facet_slot(kind));
+            enquire.add_matchspy(kinds[kind].get());
         }
     }
 };
@@ -136,29 +133,13 @@ Searcher::Searcher(const std::string& db_path, SearchOpenOptions options)
 
 Searcher::~Searcher() = default;
 
-// Slots fill in order in every document: the first empty one ends the kind. Asked once per revision
-// of the index (each question is a round trip to every remote shard).
-const std::map<EntityKind, Xapian::valueno>& Searcher::used_facet_slots() {
-    if (!used_slots_.empty()) return used_slots_;
-    for (EntityKind kind : kFacetKinds) {
-        const Xapian::valueno first = entity_terms::first_slot(kind);
-        Xapian::valueno used = 0;
-        while (used < schema::kFacetSlotsPerKind && db_.get_value_freq(first + used) > 0) ++used;
-        used_slots_[kind] = used;
-    }
-    return used_slots_;
-}
-
 // Runs @p f, reopening the database first and retrying when the indexer's commit invalidated our
 // revision, or (with allow_partial) without a remote shard that stopped answering.
 template <typename F>
 auto Searcher::guarded(F&& f) {
     for (int attempt = 0;; ++attempt) {
         try {
-            if (db_.reopen()) {
-                entities_.clear_cache();
-                used_slots_.clear();
-            }
+            if (db_.reopen()) entities_.clear_cache();
             return f();
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 2) throw;
@@ -196,7 +177,6 @@ bool Searcher::drop_failed_shards(const Xapian::Error& error) {
     }
     db_ = remaining;
     entities_.clear_cache();
-    used_slots_.clear();
     return true;
 }
 
@@ -314,7 +294,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
     Xapian::Enquire enquire = make_enquire(db_, query, request.sort);
     std::optional<FacetSpies> spies;
-    if (request.facets) spies.emplace(used_facet_slots(), enquire);
+    if (request.facets) spies.emplace(enquire);
     const std::size_t limit = std::min(request.limit, limits::kMaxPageSize);
     // check_at_least = every document: the total and the facet counts are exact, not estimates.
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -386,11 +366,12 @@ Facets Searcher::collect_facets(const FacetSpies& spies, std::size_t limit, Lang
             facets.year.push_back({it->first, it->first, it->second});
         }
     }
-    for (const auto& [kind, kind_spies] : spies.kinds) {
-        // A value sits in at most one slot of a document, so the slots' counts add up exactly.
+    for (const auto& [kind, spy] : spies.kinds) {
+        // Each key list's count goes to every key in it (a key is once in a list: the sums are exact).
         std::map<std::string, std::size_t> counts;
-        for (const auto& spy : kind_spies) {
-            for (auto it = spy->values_begin(); it != spy->values_end(); ++it) counts[*it] += it.get_termfreq();
+        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
+            const Xapian::doccount n = it.get_termfreq();
+            for (std::string& key : entity_terms::unpack_facet(*it)) counts[std::move(key)] += n;
         }
         const EntityKind k = kind;
         top(counts, facet_of(facets, kind), [&](const std::string& key) { return entities_.display(k, key, ui); });
@@ -425,7 +406,7 @@ Dossier Searcher::run_dossier(std::string_view name, std::size_t limit, Lang ui)
     enquire.set_query(Xapian::Query(key_term));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);  // newest first; undated last
-    FacetSpies spies(used_facet_slots(), enquire);
+    FacetSpies spies(enquire);
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(std::min(limit, limits::kMaxPageSize)),
                                                db_.get_doccount());
     dossier.total = mset.get_matches_estimated();

@@ -34,7 +34,13 @@ std::optional<std::string> short_term(EntityKind kind, std::string_view short_ke
 /// The name-word term of one word key ("XN" + key).
 std::string name_word_term(std::string_view word_key);
 
-/// First value slot of a kind's facet values.
-Xapian::valueno first_slot(EntityKind kind);
+/// Value slot of a kind's facet values.
+Xapian::valueno facet_slot(EntityKind kind);
+
+/// A document's facet value for @p keys: sorted, without repeats, joined by schema::kFacetSeparator.
+std::string pack_facet(std::vector<std::string> keys);
+
+/// The keys of a facet value.
+std::vector<std::string> unpack_facet(std::string_view value);
 
 }  // namespace agora::entity_terms

@@ -169,7 +169,6 @@ private:
     template <typename F>
     auto guarded(F&& f);
     bool drop_failed_shards(const Xapian::Error& error);
-    const std::map<EntityKind, Xapian::valueno>& used_facet_slots();
     void note_unavailable(SearchResponse& response) const;
 
     std::string db_path_;
@@ -177,7 +176,6 @@ private:
     struct Part;
     std::vector<Part> parts_;  ///< the databases a stub lists (empty for a single database)
     std::vector<std::string> unavailable_;  ///< "label: reason" of the shards left out
-    std::map<EntityKind, Xapian::valueno> used_slots_;  ///< facet slots in use; empty = not asked yet
     Xapian::Database db_;
     Analyzer analyzer_;
     EntityLookup entities_{analyzer_, db_};
