@@ -5,7 +5,7 @@
 #
 # Usage:
 #   bench/scale.sh [--docs N] [--seed S] [--input DIR] [--keep] [--build DIR] [--no-build]
-#                  [--engines LIST] [--queries FILE] [--files K] [--per-cell N]
+#                  [--engines LIST] [--queries FILE] [--files K] [--per-cell N] [--repeat R]
 #                  [--baseline-stemmer NAME]
 #
 #   --docs N      documents to generate (default 100000); --seed S (default 42); --files K (50)
@@ -20,6 +20,8 @@
 #   --queries     query file: "kind<TAB>lang<TAB>query" lines, or one query a line (then the kind
 #                 comes from its shape: "..." phrase, several words and, one word single; lang any)
 #   --per-cell N  generated queries per kind and language (default 40: 3 kinds x 3 languages = 360)
+#   --repeat R    rounds of every query batch (default 3), run after all indexing with the engines
+#                 taking turns; a query's time is the median of its rounds
 #   --baseline-stemmer NAME  QueryParser stemmer of the baseline: auto (default), english, none
 #   When agora-index --help shows no --shards/--jobs (or AGORA_SCALE_UNSHARDED=1 is set), the
 #   agora1 row indexes with plain `agora-index --db DIR` and the agora2 and remote rows are skipped.
@@ -74,6 +76,7 @@ QUERIES=""
 BUILD="$ROOT/build"
 DO_BUILD=1
 PER_CELL=40
+REPEAT=3
 BASELINE_STEMMER="auto"
 UNSHARDED="${AGORA_SCALE_UNSHARDED:-0}"
 TIME_BIN="/usr/bin/time"
@@ -97,6 +100,7 @@ while (($# > 0)); do
         --build) BUILD="${2:?--build needs a folder}"; shift 2 ;;
         --no-build) DO_BUILD=0; shift ;;
         --per-cell) PER_CELL="${2:?--per-cell needs a number}"; shift 2 ;;
+        --repeat) REPEAT="${2:?--repeat needs a number}"; shift 2 ;;
         --baseline-stemmer) BASELINE_STEMMER="${2:?--baseline-stemmer needs a name}"; shift 2 ;;
         --unsharded) UNSHARDED=1; shift ;;  # same as AGORA_SCALE_UNSHARDED=1
         -h|--help) usage; exit 0 ;;
@@ -274,25 +278,21 @@ index_engine() {
     R[$id.index_kb]=$(du -sk "$db" | awk '{print $1}')
 }
 
-# search_engine ROW -- CMD...: runs the query batch, and records percentiles, throughput, hits
-# and per-kind/language percentiles under R[ROW.*].
+# search_engine ROW -- CMD...: registers ROW's query batch. The batches run after all indexing, in
+# REPEAT rounds that take the rows in turn (so a noisy moment on a shared machine hits every engine
+# alike), and each query's time is the median of its rounds.
+SEARCH_ROWS=()
+declare -A SEARCH_CMD
 search_engine() {
     local row="$1"
     shift 2
-    local rc=0 log="$WORK/log/$row"
     ((QUERY_COUNT > 0)) || return 0
-    note "$row: searching $QUERY_COUNT queries"
-    run_timed "$log.search.time" "$log.results.jsonl" "$log.search.log" "$WORK/queries.txt" -- "$@" \
-        || rc=$?
-    if ((rc != 0)); then
-        tail -n 20 "$log.search.log" >&2
-        die "$row: search failed with exit status $rc ($*)"
-    fi
-    local seconds rss_kb
-    read -r seconds rss_kb < <(time_field "$log.search.time")
-    R[$row.search_s]=$seconds
-    R[$row.search_rss_kb]=$rss_kb
-    # One "took_ms<TAB>total" line per result line, NA where a field is missing.
+    SEARCH_ROWS+=("$row")
+    SEARCH_CMD[$row]=$(printf '%q ' "$@")
+}
+
+# took_lines FILE: one "took_ms<TAB>total" line per result line, NA where a field is missing.
+took_lines() {
     awk '
         function num(key,   v) {
             if (match($0, "[{,][ \t]*\"" key "\"[ \t]*:[ \t]*-?[0-9.]+([eE][-+]?[0-9]+)?")) {
@@ -300,7 +300,51 @@ search_engine() {
             }
             return "NA"
         }
-        { print num("took_ms") "\t" num("total") }' "$log.results.jsonl" > "$log.took"
+        { print num("took_ms") "\t" num("total") }' "$1"
+}
+
+run_searches() {
+    local round row rc log
+    for ((round = 1; round <= REPEAT; round++)); do
+        for row in "${SEARCH_ROWS[@]}"; do
+            log="$WORK/log/$row"
+            note "$row: searching $QUERY_COUNT queries (round $round of $REPEAT)"
+            rc=0
+            eval "run_timed \"\$log.search.$round.time\" \"\$log.results.$round.jsonl\" \"\$log.search.log\" \
+                \"\$WORK/queries.txt\" -- ${SEARCH_CMD[$row]}" || rc=$?
+            if ((rc != 0)); then
+                tail -n 20 "$log.search.log" >&2
+                die "$row: search failed with exit status $rc (${SEARCH_CMD[$row]})"
+            fi
+            took_lines "$log.results.$round.jsonl" > "$log.took.$round"
+        done
+    done
+    for row in "${SEARCH_ROWS[@]}"; do
+        log="$WORK/log/$row"
+        cp "$log.results.1.jsonl" "$log.results.jsonl"
+        cp "$log.search.1.time" "$log.search.time"
+        # Per line: the median took_ms of the rounds, and the first round's total.
+        paste "$log".took.[0-9]* | awk -F'\t' '
+            {
+                n = 0
+                for (i = 1; i <= NF; i += 2) if ($i != "NA") v[++n] = $i + 0
+                if (n == 0) { print "NA\t" $2; next }
+                for (i = 2; i <= n; i++) { x = v[i]; j = i - 1; while (j > 0 && v[j] > x) { v[j + 1] = v[j]; j-- } v[j + 1] = x }
+                m = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+                print m "\t" $2
+            }' > "$log.took"
+        summarize_search "$row"
+    done
+}
+
+# summarize_search ROW: percentiles, throughput, hits and per-kind/language percentiles of ROW's
+# median query times, under R[ROW.*].
+summarize_search() {
+    local row="$1" log="$WORK/log/$1"
+    local seconds rss_kb
+    read -r seconds rss_kb < <(time_field "$log.search.time")
+    R[$row.search_s]=$seconds
+    R[$row.search_rss_kb]=$rss_kb
     awk -F'\t' '$1 != "NA" {print $1}' "$log.took" | sort -g > "$log.took.sorted"
     R[$row.answered]=$(wc -l < "$log.took.sorted")
     R[$row.zero_hits]=$(awk -F'\t' '$2 == "0" {n++} END {print n + 0}' "$log.took")
@@ -436,6 +480,8 @@ if ((RUN[sqlite])); then
         "${BASE_INPUT[@]}"
     search_engine sqlite -- "$BUILD/agora-bench-sqlite" search --db "$WORK/sqlite" --batch
 fi
+
+run_searches
 
 # ---- Report --------------------------------------------------------------------------------------
 # MB/s of each indexing row, for the table and the ratios.
