@@ -7,8 +7,11 @@
 #include "agora/index/indexer.h"
 #include "agora/index/layout.h"
 #include "agora/search/searcher.h"
+#include "agora/web/app.h"
+#include "agora/web/config.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include <csignal>
@@ -26,6 +29,17 @@ using agora::test::run_program;
 namespace {
 
 const std::string kIndex = AGORA_INDEX_BIN;
+
+/// The web page's JSON answer for @p qs over the index @p db (a fresh App, as each CGI run is).
+agora::web::HttpResponse web_get(const std::string& db, const std::string& qs, bool allow_partial = false) {
+    agora::web::SiteConfig config;
+    config.db = db;
+    config.allow_partial = allow_partial;
+    agora::web::App app(config, [](const std::string&) {});
+    agora::web::CgiInput input;
+    input.query_string = qs;
+    return app.handle(input);
+}
 const std::string kSearch = AGORA_SEARCH_BIN;
 constexpr auto kServerStart = std::chrono::seconds(10);
 
@@ -220,6 +234,13 @@ TEST_CASE("a sharded index answers exactly as one database: ranks, scores, facet
     agora::Searcher searcher(sharded);
     check_same_answers(reference, searcher);
 
+    // The web page opens the sharded folder as it opens one database.
+    const agora::web::HttpResponse page = web_get(sharded, "q=torture&format=json");
+    REQUIRE(page.status == 200);
+    agora::SearchRequest torture;
+    torture.query = "torture";
+    CHECK(nlohmann::json::parse(page.body)["total"] == reference.search(torture).total);
+
     SECTION("merged back into one database by compaction, it answers the same") {
         CHECK(agora::compact_index(sharded) == one.total_documents);
         CHECK(!fs::exists(fs::path(sharded) / "shard-0"));
@@ -321,6 +342,12 @@ TEST_CASE("remote shards through xapian-tcpsrv answer as one database; a shard t
     const RunResult allowed = run_program({kSearch, "--db", stub.string(), "--allow-partial", "--json", "zorblax"});
     CHECK(allowed.status == 0);
     CHECK(has(allowed.out, "\"unavailable_shards\":[\"" + label + "\"]"));
+
+    // The web page: 503 without allow_partial, the others' results with it (agora.conf).
+    CHECK(web_get(stub.string(), "q=zorblax&format=json").status == 503);
+    const agora::web::HttpResponse page = web_get(stub.string(), "q=zorblax&format=json", true);
+    REQUIRE(page.status == 200);
+    CHECK(nlohmann::json::parse(page.body)["total"] == on_first);
 }
 
 TEST_CASE("agora-index keeps a layout unless told to rebuild it, and refuses what it cannot write",

@@ -17,6 +17,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <unordered_map>
 
 namespace agora {
 namespace {
@@ -341,40 +342,60 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, bool snippets
 Facets Searcher::collect_facets(const FacetSpies& spies, std::size_t limit, Lang ui,
                                 const std::string& exclude_key) {
     Facets facets;
-    auto top = [&](const std::map<std::string, std::size_t>& counts, std::vector<FacetValue>& out,
+    // The @p limit most frequent values, ties in value order (the same on every layout of the index).
+    auto top = [&](std::vector<std::pair<std::string_view, std::size_t>> counts, std::vector<FacetValue>& out,
                    const std::function<std::string(const std::string&)>& label) {
-        std::vector<std::pair<std::string, std::size_t>> sorted(counts.begin(), counts.end());
-        std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-        for (const auto& [value, count] : sorted) {
-            if (value == exclude_key) continue;
-            if (out.size() >= limit) break;
-            out.push_back({value, label(value), count});
+        std::erase_if(counts, [&](const auto& c) { return c.first == exclude_key; });
+        const auto order = [](const auto& a, const auto& b) {
+            return a.second != b.second ? a.second > b.second : a.first < b.first;
+        };
+        const std::size_t n = std::min(limit, counts.size());
+        std::partial_sort(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(n), counts.end(), order);
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string value(counts[i].first);
+            out.push_back({value, label(value), counts[i].second});
         }
     };
-    std::map<std::string, std::size_t> lang_counts;
-    for (auto it = spies.lang->values_begin(); it != spies.lang->values_end(); ++it) {
-        lang_counts[*it] += it.get_termfreq();
-    }
-    top(lang_counts, facets.lang, [&](const std::string& code) { return language_label(code, ui); });
+    // Values of a spy, kept alive for the string_views above.
+    auto read = [](const Xapian::ValueCountMatchSpy& spy, std::vector<std::string>& values,
+                   std::vector<Xapian::doccount>& freqs) {
+        for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+            values.push_back(*it);
+            freqs.push_back(it.get_termfreq());
+        }
+    };
+    std::vector<std::string> values;
+    std::vector<Xapian::doccount> freqs;
+    read(*spies.lang, values, freqs);
+    std::vector<std::pair<std::string_view, std::size_t>> plain;
+    for (std::size_t i = 0; i < values.size(); ++i) plain.emplace_back(values[i], freqs[i]);
+    top(std::move(plain), facets.lang, [&](const std::string& code) { return language_label(code, ui); });
     if (spies.year) {
-        std::map<std::string, std::size_t> year_counts;
-        for (auto it = spies.year->values_begin(); it != spies.year->values_end(); ++it) {
-            year_counts[*it] += it.get_termfreq();
-        }
+        values.clear();
+        freqs.clear();
+        read(*spies.year, values, freqs);
         // Years read best in time order, newest first, not by count.
-        for (auto it = year_counts.rbegin(); it != year_counts.rend(); ++it) {
-            facets.year.push_back({it->first, it->first, it->second});
-        }
+        for (std::size_t i = values.size(); i-- > 0;) facets.year.push_back({values[i], values[i], freqs[i]});
     }
     for (const auto& [kind, spy] : spies.kinds) {
         // Each key list's count goes to every key in it (a key is once in a list: the sums are exact).
-        std::map<std::string, std::size_t> counts;
-        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
-            const Xapian::doccount n = it.get_termfreq();
-            for (std::string& key : entity_terms::unpack_facet(*it)) counts[std::move(key)] += n;
+        values.clear();
+        freqs.clear();
+        read(*spy, values, freqs);
+        std::unordered_map<std::string_view, std::size_t> counts;
+        counts.reserve(values.size());
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            std::string_view list = values[i];
+            while (!list.empty()) {
+                const std::size_t end = list.find(schema::kFacetSeparator);
+                counts[list.substr(0, end)] += freqs[i];
+                if (end == std::string_view::npos) break;
+                list.remove_prefix(end + 1);
+            }
         }
         const EntityKind k = kind;
-        top(counts, facet_of(facets, kind), [&](const std::string& key) { return entities_.display(k, key, ui); });
+        top({counts.begin(), counts.end()}, facet_of(facets, kind),
+            [&](const std::string& key) { return entities_.display(k, key, ui); });
     }
     // A person filter takes any spelling; the display name is what a reader (and a link) should use.
     for (FacetValue& v : facets.person) v.value = v.label;
