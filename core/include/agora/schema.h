@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <string_view>
 
 namespace agora::schema {
@@ -88,5 +89,13 @@ inline constexpr std::string_view kMetaKnownEntities = "agora:known-entities";
 /// under "agora:forms:" + its XPN/XON forms prefix; written after each indexing run, so that a
 /// search reads a display name in one local lookup instead of walking terms on every shard.
 inline constexpr std::string_view kMetaFormsPrefix = "agora:forms:";
+/// Every name-word key of the collection (the "XN" terms), under "agora:name-word:" + key, and
+/// "agora:name-words" = "1" once they are recorded: a search asks the catalog, not every shard,
+/// whether a query word is part of someone's name.
+inline constexpr std::string_view kMetaNameWordPrefix = "agora:name-word:";
+inline constexpr std::string_view kMetaNameWordsRecorded = "agora:name-words";
+/// Longest name-word key recorded in the catalog (a metadata key is at most about 240 bytes);
+/// longer ones are looked up as terms.
+inline constexpr std::size_t kMaxRecordedNameWord = 200;
 
 }  // namespace agora::schema

@@ -499,8 +499,9 @@ void Indexer::join_short_names(EntityKind kind, IndexSummary& summary) {
     }
 }
 
-// The forms of every person and organisation with their document counts, into the catalog
-// (schema::kMetaFormsPrefix): what a search needs for display names and aliases, in one lookup.
+// The forms of every person and organisation with their document counts, and every name word, into
+// the catalog (schema::kMetaFormsPrefix, kMetaNameWordPrefix): what a search needs for display names,
+// aliases and cross-script name queries, in one local lookup each.
 void Indexer::record_entity_forms() {
     Xapian::Database all;
     for (const auto& shard : shards_) all.add_database(shard->db);
@@ -531,11 +532,23 @@ void Indexer::record_entity_forms() {
         }
         store();
     }
+    const std::string word_prefix(schema::kMetaNameWordPrefix);
+    const std::string words_start(schema::kNameWord);
+    for (auto it = all.allterms_begin(words_start); it != all.allterms_end(words_start); ++it) {
+        const std::string word = (*it).substr(words_start.size());
+        if (word.size() > schema::kMaxRecordedNameWord) continue;
+        const std::string key = word_prefix + word;
+        if (catalog.get_metadata(key).empty()) catalog.set_metadata(key, "1");
+        written.insert(key);
+    }
     std::vector<std::string> stale;
-    for (auto it = catalog.metadata_keys_begin(meta_prefix); it != catalog.metadata_keys_end(meta_prefix); ++it) {
-        if (!written.count(*it)) stale.push_back(*it);
+    for (const std::string& prefix : {meta_prefix, word_prefix}) {
+        for (auto it = catalog.metadata_keys_begin(prefix); it != catalog.metadata_keys_end(prefix); ++it) {
+            if (!written.count(*it)) stale.push_back(*it);
+        }
     }
     for (const std::string& key : stale) catalog.set_metadata(key, std::string());
+    catalog.set_metadata(std::string(schema::kMetaNameWordsRecorded), "1");
 }
 
 void Indexer::prune_missing(IndexSummary& summary) {

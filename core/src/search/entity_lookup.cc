@@ -156,6 +156,11 @@ std::string EntityLookup::name_word_term(std::string_view word) {
     const std::string key = word_key(word);
     if (key.empty()) return {};
     const std::string term = entity_terms::name_word_term(key);
+    // The catalog's list when the indexer wrote one (one local lookup), else the terms of every shard.
+    if (names_recorded_ < 0) names_recorded_ = db_.get_metadata(std::string(schema::kMetaNameWordsRecorded)) == "1";
+    if (names_recorded_ && key.size() <= schema::kMaxRecordedNameWord) {
+        return db_.get_metadata(std::string(schema::kMetaNameWordPrefix) + key).empty() ? std::string() : term;
+    }
     return db_.term_exists(term) ? term : std::string();
 }
 

@@ -62,12 +62,16 @@ public:
     /// Name key of one word (what name_word_term matched), for highlighting.
     std::string word_key(std::string_view word);
 
-    void clear_cache() { display_cache_.clear(); }
+    void clear_cache() {
+        display_cache_.clear();
+        names_recorded_ = -1;
+    }
 
     EntityExtractor& extractor() { return extractor_; }
 
 private:
     Analyzer& analyzer_;
+    int names_recorded_ = -1;  ///< whether the catalog lists name words (-1: not asked yet)
     Xapian::Database& db_;
     EntityExtractor extractor_;
     std::map<std::tuple<int, std::string, int>, std::string> display_cache_;
