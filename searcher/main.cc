@@ -284,6 +284,13 @@ int main(int argc, char** argv) try {
     }
 
     agora::Searcher searcher(agora::resolve_db_path(options.db), agora::SearchOpenOptions{options.allow_partial});
+    // With --allow-partial, a shard that did not answer is named on standard error too, so that a
+    // script reading JSON (or an export) notices the results are partial.
+    const auto warn_partial = [&searcher] {
+        for (const std::string& shard : searcher.unavailable_shards()) {
+            std::cerr << "agora-search: warning: shard unavailable, results are from the others: " << shard << "\n";
+        }
+    };
     if (!options.entity.empty()) {
         const agora::Dossier dossier = searcher.dossier(options.entity, options.limit, request.ui);
         if (options.json) {
@@ -293,6 +300,7 @@ int main(int argc, char** argv) try {
         } else {
             print_dossier(dossier, isatty(STDOUT_FILENO));
         }
+        warn_partial();
         return dossier.found ? kExitOk : kExitNoMatch;
     }
     if (options.batch) {
@@ -304,6 +312,7 @@ int main(int argc, char** argv) try {
             j["took_ms"] = response.took_ms;
             std::cout << agora::dump_json(j) << "\n";
         }
+        warn_partial();
         return kExitOk;
     }
     for (const std::string& word : options.words) {
@@ -325,6 +334,7 @@ int main(int argc, char** argv) try {
                       << r.about << ',' << list_field(r.countries) << ',' << list_field(r.persons) << ','
                       << list_field(r.organisations) << ',' << csv_field(r.snippet.plain()) << "\r\n";
         });
+        warn_partial();
         return n > 0 ? kExitOk : kExitNoMatch;
     }
     const agora::SearchResponse response = searcher.search(request);
@@ -333,6 +343,7 @@ int main(int argc, char** argv) try {
     } else {
         print_text(response, isatty(STDOUT_FILENO));
     }
+    if (options.json) warn_partial();  // the text output says it in its notes already
     return response.total > 0 ? kExitOk : kExitNoMatch;
 } catch (const agora::SearchOpenError& e) {
     std::cerr << "agora-search: " << e.what() << "\n";

@@ -342,6 +342,8 @@ TEST_CASE("remote shards through xapian-tcpsrv answer as one database; a shard t
     const RunResult allowed = run_program({kSearch, "--db", stub.string(), "--allow-partial", "--json", "zorblax"});
     CHECK(allowed.status == 0);
     CHECK(has(allowed.out, "\"unavailable_shards\":[\"" + label + "\"]"));
+    CHECK(has(allowed.err, "warning: shard unavailable"));
+    CHECK(has(allowed.err, label));
 
     // The web page: 503 without allow_partial, the others' results with it (agora.conf).
     CHECK(web_get(stub.string(), "q=zorblax&format=json").status == 503);

@@ -153,6 +153,9 @@ public:
     std::size_t for_each_match(const SearchRequest& request, bool snippets,
                                const std::function<void(const SearchResult&)>& sink);
 
+    /// The shards left out (with allow_partial), each as "HOST:PORT: reason"; empty when all answer.
+    const std::vector<std::string>& unavailable_shards() const { return unavailable_; }
+
     /// Number of documents in the index.
     Xapian::doccount document_count() const { return db_.get_doccount(); }
 
