@@ -6,8 +6,13 @@
 #   run_timed TIMEFILE STDOUT STDERR STDIN -- CMD...
 #                            CMD under /usr/bin/time -v ($TIME_BIN); returns CMD's exit status
 #   ratio A B                A / B with 2 decimals, or "-" when either is missing or B is 0
+#   check_collection_options validates DOCS, SEED, FILES and TIME_BIN; makes INPUT and QUERIES
+#                            absolute
+#   build_targets TARGET...  configures and builds BUILD (unless DO_BUILD=0); checks the programs
+#   prepare_input LOG [GEN_OPTION...]
+#                            the collection under $WORK: generated, or INPUT converted to JSONL
 #
-# Needs bash, gawk or mawk, and /usr/bin/time (package time).
+# The caller defines die and note. Needs bash, gawk or mawk, and /usr/bin/time (package time).
 # shellcheck shell=bash
 
 # time_field FILE: prints "ELAPSED_SECONDS MAX_RSS_KB" from a /usr/bin/time -v report.
@@ -59,4 +64,74 @@ ratio() {
     awk -v a="$1" -v b="$2" 'BEGIN {
         if (a == "-" || b == "-" || a == "" || b == "" || b + 0 == 0) print "-"
         else printf "%.2f", a / b }'
+}
+
+# check_collection_options: validates the options both benchmarks take (DOCS, SEED, FILES, the
+# time program) and makes INPUT and QUERIES absolute.
+check_collection_options() {
+    [[ "$DOCS" =~ ^[1-9][0-9]*$ ]] || die "--docs must be a positive integer"
+    [[ "$SEED" =~ ^[0-9]+$ ]] || die "--seed must be a non-negative integer"
+    [[ "$FILES" =~ ^[1-9][0-9]*$ ]] || die "--files must be a positive integer"
+    [[ -x "$TIME_BIN" ]] || die "$TIME_BIN not found: apt-get install time"
+    if [[ -n "$INPUT" ]]; then
+        [[ -d "$INPUT" ]] || die "--input $INPUT is not a folder"
+        INPUT="$(cd "$INPUT" && pwd)"
+    fi
+    if [[ -n "$QUERIES" ]]; then
+        [[ -f "$QUERIES" ]] || die "--queries $QUERIES not found"
+        QUERIES="$(cd "$(dirname "$QUERIES")" && pwd)/$(basename "$QUERIES")"
+    fi
+}
+
+# build_targets TARGET...: configures $BUILD (Release) when it has no cache, builds the targets
+# with $JOBS jobs unless DO_BUILD=0, and checks that every program is there.
+build_targets() {
+    if ((DO_BUILD)); then
+        if [[ ! -f "$BUILD/CMakeCache.txt" ]]; then
+            note "configuring $BUILD"
+            cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >&2 || die "cmake configure failed"
+        fi
+        note "building $*"
+        cmake --build "$BUILD" -j "$JOBS" --target "$@" >&2 || die "build failed"
+    fi
+    local t
+    for t in "$@"; do
+        [[ -x "$BUILD/$t" ]] || die "$BUILD/$t is missing (build it, or choose --engines)"
+    done
+}
+
+# prepare_input LOG [GEN_OPTION...]: the collection, with agora-bench-gen (extra options passed
+# on): DOCS generated documents in $WORK/corpus, or the folder INPUT converted to JSONL in
+# $WORK/converted. Sets AGORA_INPUT (what agora-index reads), BASE_INPUT (JSONL for the other
+# engines; empty when the folder gives none), INPUT_BYTES, INPUT_MB, DOC_COUNT, INPUT_DESC and
+# GEN_OUT (the folder with the generator's queries.txt and query-mix.tsv).
+prepare_input() {
+    local log="$1"
+    shift
+    local gen="$BUILD/agora-bench-gen"
+    AGORA_INPUT=()
+    BASE_INPUT=()
+    if [[ -z "$INPUT" ]]; then
+        note "generating $DOCS documents (seed $SEED)"
+        GEN_OUT="$WORK/corpus"
+        "$gen" --docs "$DOCS" --seed "$SEED" --files "$FILES" "$@" --out "$GEN_OUT" 2> "$log" \
+            || { cat "$log" >&2; die "agora-bench-gen failed"; }
+        AGORA_INPUT=("$GEN_OUT"/part-*.jsonl)
+        BASE_INPUT=("${AGORA_INPUT[@]}")
+        INPUT_BYTES=$(cat "${AGORA_INPUT[@]}" | wc -c)
+        DOC_COUNT=$(cat "${AGORA_INPUT[@]}" | wc -l)
+        INPUT_DESC="generated collection: --docs $DOCS --seed $SEED (en/ru/fr JSONL, $FILES files)"
+    else
+        note "converting $INPUT to JSONL for the other engines, and sampling queries"
+        GEN_OUT="$WORK/converted"
+        "$gen" --from-folder "$INPUT" --seed "$SEED" "$@" --out "$GEN_OUT" 2> "$log" \
+            || { cat "$log" >&2; die "agora-bench-gen --from-folder failed"; }
+        AGORA_INPUT=("$INPUT")
+        BASE_INPUT=("$GEN_OUT"/part-*.jsonl)
+        DOC_COUNT=$(cat "${BASE_INPUT[@]}" | wc -l)
+        INPUT_BYTES=$(find "$INPUT" -type f \( -iname '*.txt' -o -iname '*.md' -o -iname '*.html' \
+            -o -iname '*.htm' -o -iname '*.jsonl' \) -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+        INPUT_DESC="folder $INPUT"
+    fi
+    INPUT_MB=$(awk -v b="$INPUT_BYTES" 'BEGIN {printf "%.1f", b / 1048576}')
 }

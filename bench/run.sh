@@ -80,18 +80,12 @@ while (($# > 0)); do
     esac
 done
 
-[[ "$DOCS" =~ ^[1-9][0-9]*$ ]] || die "--docs must be a positive integer"
-[[ "$SEED" =~ ^[0-9]+$ ]] || die "--seed must be a non-negative integer"
-[[ "$FILES" =~ ^[1-9][0-9]*$ ]] || die "--files must be a positive integer"
-[[ -x "$TIME_BIN" ]] || die "$TIME_BIN not found: apt-get install time"
-if [[ -n "$INPUT" ]]; then
-    [[ -d "$INPUT" ]] || die "--input $INPUT is not a folder"
-    INPUT="$(cd "$INPUT" && pwd)"
-fi
-if [[ -n "$QUERIES" ]]; then
-    [[ -f "$QUERIES" ]] || die "--queries $QUERIES not found"
-    QUERIES="$(cd "$(dirname "$QUERIES")" && pwd)/$(basename "$QUERIES")"
-fi
+# Shared helpers: check_collection_options, build_targets, prepare_input, and the measurement
+# helpers time_field, json_numbers, percentile, run_timed, ratio.
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+
+check_collection_options
 
 RUN_AGORA=0
 RUN_AGORA_NOSPELL=0
@@ -111,18 +105,7 @@ done
 targets=(agora-bench-gen)
 ((RUN_BASELINE)) && targets+=(agora-bench-xapian)
 ((RUN_AGORA || RUN_AGORA_NOSPELL)) && targets+=(agora-index agora-search)
-if ((DO_BUILD)); then
-    if [[ ! -f "$BUILD/CMakeCache.txt" ]]; then
-        note "configuring $BUILD"
-        cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >&2 || die "cmake configure failed"
-    fi
-    note "building ${targets[*]}"
-    cmake --build "$BUILD" -j "$JOBS" --target "${targets[@]}" >&2 || die "build failed"
-fi
-for t in "${targets[@]}"; do
-    [[ -x "$BUILD/$t" ]] || die "$BUILD/$t is missing (build it, or choose --engines)"
-done
-GEN="$BUILD/agora-bench-gen"
+build_targets "${targets[@]}"
 
 # ---- Work folder -----------------------------------------------------------------------------------
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/agora-bench.XXXXXX")"
@@ -136,44 +119,16 @@ cleanup() {
 trap cleanup EXIT
 
 # ---- Input -------------------------------------------------------------------------------------
-# AGORA_INPUT: what agora-index gets; BASE_INPUT: JSONL for the baseline (may be empty).
-AGORA_INPUT=()
-BASE_INPUT=()
-if [[ -z "$INPUT" ]]; then
-    note "generating $DOCS documents (seed $SEED)"
-    "$GEN" --docs "$DOCS" --seed "$SEED" --files "$FILES" --out "$WORK/corpus" \
-        2> "$WORK/gen.log" || { cat "$WORK/gen.log" >&2; die "agora-bench-gen failed"; }
-    AGORA_INPUT=("$WORK"/corpus/part-*.jsonl)
-    BASE_INPUT=("${AGORA_INPUT[@]}")
-    INPUT_BYTES=$(cat "${AGORA_INPUT[@]}" | wc -c)
-    DOC_COUNT=$(cat "${AGORA_INPUT[@]}" | wc -l)
-    [[ -n "$QUERIES" ]] || QUERIES="$WORK/corpus/queries.txt"
-    INPUT_DESC="generated collection: --docs $DOCS --seed $SEED (en/ru/fr JSONL, $FILES files)"
-else
-    note "converting $INPUT to JSONL for the baseline and sampling queries"
-    "$GEN" --from-folder "$INPUT" --seed "$SEED" --out "$WORK/converted" \
-        2> "$WORK/gen.log" || { cat "$WORK/gen.log" >&2; die "agora-bench-gen --from-folder failed"; }
-    AGORA_INPUT=("$INPUT")
-    BASE_INPUT=("$WORK"/converted/part-*.jsonl)
-    DOC_COUNT=$(cat "${BASE_INPUT[@]}" | wc -l)
-    INPUT_BYTES=$(find "$INPUT" -type f \( -iname '*.txt' -o -iname '*.md' -o -iname '*.html' \
-        -o -iname '*.htm' -o -iname '*.jsonl' \) -printf '%s\n' | awk '{s += $1} END {print s + 0}')
-    [[ -n "$QUERIES" ]] || QUERIES="$WORK/converted/queries.txt"
-    INPUT_DESC="folder $INPUT"
-    if ((RUN_BASELINE)) && ((DOC_COUNT == 0)); then
-        note "the folder gave no record for the baseline: skipping it"
-        RUN_BASELINE=0
-    fi
+prepare_input "$WORK/gen.log"
+[[ -n "$QUERIES" ]] || QUERIES="$GEN_OUT/queries.txt"
+if [[ -n "$INPUT" ]] && ((RUN_BASELINE)) && ((DOC_COUNT == 0)); then
+    note "the folder gave no record for the baseline: skipping it"
+    RUN_BASELINE=0
 fi
 QUERY_COUNT=$(grep -c '[^[:space:]]' "$QUERIES" || true)
 ((QUERY_COUNT > 0)) || note "no queries in $QUERIES: query columns will be empty"
-INPUT_MB=$(awk -v b="$INPUT_BYTES" 'BEGIN {printf "%.1f", b / 1048576}')
 note "input: $DOC_COUNT documents, $INPUT_MB MB; $QUERY_COUNT queries"
 
-# ---- Measurement helpers -----------------------------------------------------------------------------
-# time_field, json_numbers, percentile, run_timed, ratio
-# shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
 
 declare -A R  # results: R[engine.key]
 

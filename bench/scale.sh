@@ -108,19 +108,14 @@ while (($# > 0)); do
     esac
 done
 
-[[ "$DOCS" =~ ^[1-9][0-9]*$ ]] || die "--docs must be a positive integer"
-[[ "$SEED" =~ ^[0-9]+$ ]] || die "--seed must be a non-negative integer"
-[[ "$FILES" =~ ^[1-9][0-9]*$ ]] || die "--files must be a positive integer"
+# Shared helpers: check_collection_options, build_targets, prepare_input, and the measurement
+# helpers time_field, json_numbers, percentile, run_timed, ratio.
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+
+check_collection_options
 [[ "$PER_CELL" =~ ^[1-9][0-9]*$ ]] || die "--per-cell must be a positive integer"
-[[ -x "$TIME_BIN" ]] || die "$TIME_BIN not found: apt-get install time"
-if [[ -n "$INPUT" ]]; then
-    [[ -d "$INPUT" ]] || die "--input $INPUT is not a folder"
-    INPUT="$(cd "$INPUT" && pwd)"
-fi
-if [[ -n "$QUERIES" ]]; then
-    [[ -f "$QUERIES" ]] || die "--queries $QUERIES not found"
-    QUERIES="$(cd "$(dirname "$QUERIES")" && pwd)/$(basename "$QUERIES")"
-fi
+[[ "$REPEAT" =~ ^[1-9][0-9]*$ ]] || die "--repeat must be a positive integer"
 
 declare -A RUN=([agora1]=0 [agora2]=0 [remote]=0 [baseline]=0 [sqlite]=0)
 IFS=',' read -r -a engine_list <<< "$ENGINES"
@@ -136,18 +131,7 @@ targets=(agora-bench-gen)
 ((RUN[baseline])) && targets+=(agora-bench-xapian)
 ((RUN[sqlite])) && targets+=(agora-bench-sqlite)
 ((RUN[agora1] || RUN[agora2])) && targets+=(agora-index agora-search)
-if ((DO_BUILD)); then
-    if [[ ! -f "$BUILD/CMakeCache.txt" ]]; then
-        note "configuring $BUILD"
-        cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >&2 || die "cmake configure failed"
-    fi
-    note "building ${targets[*]}"
-    cmake --build "$BUILD" -j "$JOBS" --target "${targets[@]}" >&2 || die "build failed"
-fi
-for t in "${targets[@]}"; do
-    [[ -x "$BUILD/$t" ]] || die "$BUILD/$t is missing (build it, or choose --engines)"
-done
-GEN="$BUILD/agora-bench-gen"
+build_targets "${targets[@]}"
 
 # Sharding: agora-index's help must show --shards and --jobs; else (or when asked) the agora1 row
 # indexes one plain database and the rows that need shards are skipped.
@@ -192,39 +176,13 @@ trap cleanup EXIT
 mkdir -p "$WORK/log"
 
 # ---- Input -------------------------------------------------------------------------------------
-# AGORA_INPUT: what agora-index gets; BASE_INPUT: JSONL for the baseline and SQLite (may be empty).
-AGORA_INPUT=()
-BASE_INPUT=()
-if [[ -z "$INPUT" ]]; then
-    note "generating $DOCS documents (seed $SEED)"
-    "$GEN" --docs "$DOCS" --seed "$SEED" --files "$FILES" --query-mix "$PER_CELL" \
-        --out "$WORK/corpus" 2> "$WORK/log/gen.log" \
-        || { cat "$WORK/log/gen.log" >&2; die "agora-bench-gen failed"; }
-    AGORA_INPUT=("$WORK"/corpus/part-*.jsonl)
-    BASE_INPUT=("${AGORA_INPUT[@]}")
-    INPUT_BYTES=$(cat "${AGORA_INPUT[@]}" | wc -c)
-    DOC_COUNT=$(cat "${AGORA_INPUT[@]}" | wc -l)
-    MIX="$WORK/corpus/query-mix.tsv"
-    INPUT_DESC="generated collection: --docs $DOCS --seed $SEED (en/ru/fr JSONL, $FILES files)"
-else
-    note "converting $INPUT to JSONL for the baseline and SQLite, and sampling queries"
-    "$GEN" --from-folder "$INPUT" --seed "$SEED" --query-mix "$PER_CELL" --out "$WORK/converted" \
-        2> "$WORK/log/gen.log" \
-        || { cat "$WORK/log/gen.log" >&2; die "agora-bench-gen --from-folder failed"; }
-    AGORA_INPUT=("$INPUT")
-    BASE_INPUT=("$WORK"/converted/part-*.jsonl)
-    DOC_COUNT=$(cat "${BASE_INPUT[@]}" | wc -l)
-    INPUT_BYTES=$(find "$INPUT" -type f \( -iname '*.txt' -o -iname '*.md' -o -iname '*.html' \
-        -o -iname '*.htm' -o -iname '*.jsonl' \) -printf '%s\n' | awk '{s += $1} END {print s + 0}')
-    MIX="$WORK/converted/query-mix.tsv"
-    INPUT_DESC="folder $INPUT"
-    if ((DOC_COUNT == 0)); then
-        for e in baseline sqlite; do
-            if ((RUN[$e])); then SKIPPED+=("$e (the folder gave no JSONL record)"); RUN[$e]=0; fi
-        done
-    fi
+prepare_input "$WORK/log/gen.log" --query-mix "$PER_CELL"
+MIX="$GEN_OUT/query-mix.tsv"
+if [[ -n "$INPUT" ]] && ((DOC_COUNT == 0)); then
+    for e in baseline sqlite; do
+        if ((RUN[$e])); then SKIPPED+=("$e (the folder gave no JSONL record)"); RUN[$e]=0; fi
+    done
 fi
-INPUT_MB=$(awk -v b="$INPUT_BYTES" 'BEGIN {printf "%.1f", b / 1048576}')
 
 # ---- Query set: $WORK/queries.tsv (kind, lang, query) and $WORK/queries.txt (the queries) ------
 # Blank lines are dropped: the baseline and SQLite skip them, agora-search answers them, and the
@@ -247,11 +205,6 @@ cut -f3- "$WORK/queries.tsv" > "$WORK/queries.txt"
 QUERY_COUNT=$(wc -l < "$WORK/queries.txt")
 ((QUERY_COUNT > 0)) || note "no queries: query columns will be empty"
 note "input: $DOC_COUNT documents, $INPUT_MB MB; $QUERY_COUNT queries"
-
-# ---- Measurement helpers -----------------------------------------------------------------------
-# time_field, json_numbers, percentile, run_timed, ratio
-# shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
 
 declare -A R  # results: R[row.key]
 get() { echo "${R[$1]:--}"; }

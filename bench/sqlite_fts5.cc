@@ -20,6 +20,8 @@
  *  --no-count skips it ("total": -1).
  */
 
+#include "bench_common.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -27,7 +29,6 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -37,8 +38,7 @@
 #include <vector>
 
 namespace po = boost::program_options;
-namespace fs = std::filesystem;
-using Json = nlohmann::json;
+using namespace agora::bench;
 using OrderedJson = nlohmann::ordered_json;
 
 namespace {
@@ -54,10 +54,6 @@ constexpr int kTopHits = 10;
 /// Tokens per snippet (FTS5 allows 1..64); about the 200 bytes of the baseline's snippets.
 constexpr int kSnippetTokens = 32;
 
-// Exit codes, as agora-index and agora-bench-xapian use them.
-constexpr int kExitOk = 0;
-constexpr int kExitSomeRejected = 1;
-constexpr int kExitFatal = 2;
 
 /// Thrown with SQLite's own message when a call fails.
 class SqliteError : public std::runtime_error {
@@ -139,31 +135,6 @@ class Statement {
     sqlite3_stmt* stmt_ = nullptr;
 };
 
-std::string field(const Json& record, const char* key) {
-    const auto it = record.find(key);
-    if (it == record.end() || it->is_null()) return {};
-    return it->is_string() ? it->get<std::string>() : it->dump();
-}
-
-/// Expands folders into their *.jsonl files (sorted), keeps files as given.
-std::vector<fs::path> input_files(const std::vector<std::string>& args) {
-    std::vector<fs::path> files;
-    for (const std::string& a : args) {
-        const fs::path p(a);
-        if (fs::is_directory(p)) {
-            std::vector<fs::path> found;
-            for (const auto& e : fs::recursive_directory_iterator(p))
-                if (e.is_regular_file() && e.path().extension() == ".jsonl")
-                    found.push_back(e.path());
-            std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else {
-            files.push_back(p);
-        }
-    }
-    return files;
-}
-
 int run_index(const fs::path& dir, const std::vector<std::string>& args) {
     if (args.empty()) throw std::invalid_argument("index: no input files given");
     const auto start = std::chrono::steady_clock::now();
@@ -178,27 +149,10 @@ int run_index(const fs::path& dir, const std::vector<std::string>& args) {
         "tokenize = 'unicode61 remove_diacritics 2')");
     Statement insert(db, "INSERT INTO docs(title, text) VALUES (?1, ?2)");
 
-    std::uint64_t indexed = 0, rejected = 0, in_transaction = 0;
+    std::uint64_t indexed = 0, in_transaction = 0;
     db.exec("BEGIN");
-    for (const fs::path& file : input_files(args)) {
-        std::ifstream in(file, std::ios::binary);
-        if (!in) {
-            std::cerr << "agora-bench-sqlite: " << file.string() << ": cannot read\n";
-            ++rejected;
-            continue;
-        }
-        std::string line;
-        std::uint64_t number = 0;
-        while (std::getline(in, line)) {
-            ++number;
-            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-            const Json record = Json::parse(line, nullptr, false);
-            if (record.is_discarded() || !record.is_object()) {
-                std::cerr << "agora-bench-sqlite: " << file.string() << ":" << number
-                          << ": not a JSON object, skipped\n";
-                ++rejected;
-                continue;
-            }
+    const std::uint64_t rejected = for_each_record(args, "agora-bench-sqlite",
+        [&](const Json& record, const fs::path&, std::uint64_t) {
             insert.bind(1, field(record, "title"));
             insert.bind(2, field(record, "text"));
             insert.step();
@@ -209,8 +163,7 @@ int run_index(const fs::path& dir, const std::vector<std::string>& args) {
                 db.exec("BEGIN");
                 in_transaction = 0;
             }
-        }
-    }
+        });
     db.exec("COMMIT");
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -343,8 +296,6 @@ int run_search(const fs::path& dir, bool count, bool with_results) {
 }  // namespace
 
 int main(int argc, char** argv) try {
-    std::string command, db_path;
-    std::vector<std::string> inputs;
     po::options_description desc(
         "agora-bench-sqlite: SQLite FTS5 (unicode61, bm25, snippet), a reference engine of "
         "Agora's benchmark\n\n"
@@ -352,31 +303,15 @@ int main(int argc, char** argv) try {
         "DIR/fts5.sqlite\n"
         "  agora-bench-sqlite search --db DIR --batch < queries   one JSON line per query\n\n"
         "Options");
-    desc.add_options()("help,h", "show this help")("db", po::value(&db_path), "database folder")(
+    desc.add_options()("help,h", "show this help")(
         "batch", "search: read queries from stdin, one a line")(
         "no-count", "search: do not count the matching rows (\"total\": -1)")(
         "results", "search: also print the FTS5 expression and each hit's rowid, title, snippet");
-    po::options_description hidden;
-    hidden.add_options()("command", po::value(&command))("input", po::value(&inputs)->composing());
-    po::options_description all;
-    all.add(desc).add(hidden);
-    po::positional_options_description positional;
-    positional.add("command", 1).add("input", -1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    if (vm.count("help") > 0 || argc < 2) {
-        std::cout << desc << '\n';
-        return vm.count("help") > 0 ? kExitOk : kExitFatal;
-    }
-    po::notify(vm);
-    if (db_path.empty()) throw std::invalid_argument("--db DIR is required");
-    if (command == "index") return run_index(db_path, inputs);
-    if (command == "search") {
-        if (vm.count("batch") == 0) throw std::invalid_argument("search needs --batch");
-        if (!inputs.empty()) throw std::invalid_argument("search takes its queries on stdin");
-        return run_search(db_path, vm.count("no-count") == 0, vm.count("results") > 0);
-    }
-    throw std::invalid_argument("unknown command \"" + command + "\" (index or search)");
+    CommandLine cl;
+    int exit_code = kExitOk;
+    if (!parse_command_line(argc, argv, desc, cl, exit_code)) return exit_code;
+    if (cl.command == "index") return run_index(cl.db, cl.inputs);
+    return run_search(cl.db, cl.options.count("no-count") == 0, cl.options.count("results") > 0);
 } catch (const std::exception& e) {
     std::cerr << "agora-bench-sqlite: " << e.what() << '\n';
     return kExitFatal;

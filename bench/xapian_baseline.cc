@@ -13,6 +13,8 @@
  *  matching the top 10 and building their snippets.
  */
 
+#include "bench_common.h"
+
 #include <xapian.h>
 
 #include <algorithm>
@@ -20,8 +22,6 @@
 #include <cctype>
 #include <chrono>
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -30,8 +30,7 @@
 #include <vector>
 
 namespace po = boost::program_options;
-namespace fs = std::filesystem;
-using Json = nlohmann::json;
+using namespace agora::bench;
 using OrderedJson = nlohmann::ordered_json;
 
 namespace {
@@ -46,11 +45,6 @@ constexpr std::string_view kUniquePrefix = "Q";
 /// Xapian refuses terms longer than this (bytes, prefix included); longer ids are cut.
 constexpr std::size_t kMaxTermBytes = 240;
 constexpr const char* kDefaultQueryStemmer = "english";
-
-// Exit codes, as agora-index uses them.
-constexpr int kExitOk = 0;
-constexpr int kExitSomeRejected = 1;
-constexpr int kExitFatal = 2;
 
 /// Xapian stemmer name for a record's language code ("" → no stemming).
 std::string stemmer_name(const std::string& lang) {
@@ -82,31 +76,6 @@ class StemmerCache {
     std::map<std::string, Xapian::Stem> cache_;
 };
 
-std::string field(const Json& record, const char* key) {
-    const auto it = record.find(key);
-    if (it == record.end() || it->is_null()) return {};
-    return it->is_string() ? it->get<std::string>() : it->dump();
-}
-
-/// Expands folders into their *.jsonl files (sorted), keeps files as given.
-std::vector<fs::path> input_files(const std::vector<std::string>& args) {
-    std::vector<fs::path> files;
-    for (const std::string& a : args) {
-        const fs::path p(a);
-        if (fs::is_directory(p)) {
-            std::vector<fs::path> found;
-            for (const auto& e : fs::recursive_directory_iterator(p))
-                if (e.is_regular_file() && e.path().extension() == ".jsonl")
-                    found.push_back(e.path());
-            std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else {
-            files.push_back(p);
-        }
-    }
-    return files;
-}
-
 int run_index(const std::string& db_path, const std::vector<std::string>& args) {
     if (args.empty()) throw std::invalid_argument("index: no input files given");
     const auto start = std::chrono::steady_clock::now();
@@ -115,26 +84,9 @@ int run_index(const std::string& db_path, const std::vector<std::string>& args) 
     indexer.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     StemmerCache stemmers;
 
-    std::uint64_t indexed = 0, rejected = 0, since_commit = 0;
-    for (const fs::path& file : input_files(args)) {
-        std::ifstream in(file, std::ios::binary);
-        if (!in) {
-            std::cerr << "agora-bench-xapian: " << file.string() << ": cannot read\n";
-            ++rejected;
-            continue;
-        }
-        std::string line;
-        std::uint64_t number = 0;
-        while (std::getline(in, line)) {
-            ++number;
-            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-            const Json record = Json::parse(line, nullptr, false);
-            if (record.is_discarded() || !record.is_object()) {
-                std::cerr << "agora-bench-xapian: " << file.string() << ":" << number
-                          << ": not a JSON object, skipped\n";
-                ++rejected;
-                continue;
-            }
+    std::uint64_t indexed = 0, since_commit = 0;
+    const std::uint64_t rejected = for_each_record(args, "agora-bench-xapian",
+        [&](const Json& record, const fs::path& file, std::uint64_t number) {
             const std::string title = field(record, "title");
             const std::string text = field(record, "text");
             const std::string lang = field(record, "lang");
@@ -162,8 +114,7 @@ int run_index(const std::string& db_path, const std::vector<std::string>& args) 
                 db.commit();
                 since_commit = 0;
             }
-        }
-    }
+        });
     db.commit();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -261,40 +212,23 @@ int run_search(const std::string& db_path, const std::string& stemmer, bool with
 }  // namespace
 
 int main(int argc, char** argv) try {
-    std::string command, db_path, stemmer = kDefaultQueryStemmer;
-    std::vector<std::string> inputs;
+    std::string stemmer = kDefaultQueryStemmer;
     po::options_description desc(
         "agora-bench-xapian: Xapian's stock pipeline, the baseline of Agora's benchmark\n\n"
         "  agora-bench-xapian index --db DIR FILE_OR_FOLDER...   index JSONL records\n"
         "  agora-bench-xapian search --db DIR --batch < queries   one JSON line per query\n\n"
         "Options");
-    desc.add_options()("help,h", "show this help")("db", po::value(&db_path), "database folder")(
+    desc.add_options()("help,h", "show this help")(
         "batch", "search: read queries from stdin, one a line")(
         "stemmer", po::value(&stemmer)->default_value(kDefaultQueryStemmer),
         "search: QueryParser stemmer: a Xapian stemmer name, \"none\", or \"auto\" (guess "
         "russian/french/english from each query's letters)")(
         "results", "search: also print each hit's docid and snippet");
-    po::options_description hidden;
-    hidden.add_options()("command", po::value(&command))("input", po::value(&inputs)->composing());
-    po::options_description all;
-    all.add(desc).add(hidden);
-    po::positional_options_description positional;
-    positional.add("command", 1).add("input", -1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    if (vm.count("help") > 0 || argc < 2) {
-        std::cout << desc << '\n';
-        return vm.count("help") > 0 ? kExitOk : kExitFatal;
-    }
-    po::notify(vm);
-    if (db_path.empty()) throw std::invalid_argument("--db DIR is required");
-    if (command == "index") return run_index(db_path, inputs);
-    if (command == "search") {
-        if (vm.count("batch") == 0) throw std::invalid_argument("search needs --batch");
-        if (!inputs.empty()) throw std::invalid_argument("search takes its queries on stdin");
-        return run_search(db_path, stemmer, vm.count("results") > 0);
-    }
-    throw std::invalid_argument("unknown command \"" + command + "\" (index or search)");
+    CommandLine cl;
+    int exit_code = kExitOk;
+    if (!parse_command_line(argc, argv, desc, cl, exit_code)) return exit_code;
+    if (cl.command == "index") return run_index(cl.db, cl.inputs);
+    return run_search(cl.db, stemmer, cl.options.count("results") > 0);
 } catch (const Xapian::Error& e) {
     std::cerr << "agora-bench-xapian: " << e.get_description() << '\n';
     return kExitFatal;

@@ -287,8 +287,9 @@ int main(int argc, char** argv) try {
     // With --allow-partial, a shard that did not answer is named on standard error too, so that a
     // script reading JSON (or an export) notices the results are partial.
     const auto warn_partial = [&searcher] {
-        for (const std::string& shard : searcher.unavailable_shards()) {
-            std::cerr << "agora-search: warning: shard unavailable, results are from the others: " << shard << "\n";
+        for (const agora::UnavailableShard& shard : searcher.unavailable_shards()) {
+            std::cerr << "agora-search: warning: shard unavailable, results are from the others: "
+                      << shard.label << ": " << shard.reason << "\n";
         }
     };
     if (!options.entity.empty()) {

@@ -84,8 +84,8 @@ std::string pack_facet(std::vector<std::string> keys) {
     return value;
 }
 
-std::vector<std::string> unpack_facet(std::string_view value) {
-    std::vector<std::string> keys;
+std::vector<std::string_view> unpack_facet(std::string_view value) {
+    std::vector<std::string_view> keys;
     while (!value.empty()) {
         const std::size_t end = value.find(schema::kFacetSeparator);
         keys.emplace_back(value.substr(0, end));

@@ -485,7 +485,9 @@ void Indexer::join_short_names(EntityKind kind, IndexSummary& summary) {
                     doc.remove_term(form);
                     doc.add_boolean_term(entity_terms::form_term(kind, target, form.substr(old_forms.size())));
                 }
-                std::vector<std::string> keys = entity_terms::unpack_facet(doc.get_value(slot));
+                const std::string value = doc.get_value(slot);
+                const std::vector<std::string_view> views = entity_terms::unpack_facet(value);
+                std::vector<std::string> keys(views.begin(), views.end());
                 std::replace(keys.begin(), keys.end(), key, target);
                 doc.add_value(slot, entity_terms::pack_facet(std::move(keys)));
                 DocData data = DocData::from_json(doc.get_data());

@@ -122,7 +122,7 @@ Searcher::Searcher(const std::string& db_path, SearchOpenOptions options)
                     throw SearchOpenError("cannot open shard " + part.entry.label() + " (" + where + "): " +
                                           reason(e) + "; search the other shards with --allow-partial");
                 }
-                unavailable_.push_back(part.entry.label() + ": " + reason(e));
+                unavailable_.push_back({part.entry.label(), reason(e)});
             }
             parts_.push_back(std::move(part));
         }
@@ -165,7 +165,7 @@ bool Searcher::drop_failed_shards(const Xapian::Error& error) {
             }
             part.up = false;
             dropped = true;
-            unavailable_.push_back(part.entry.label() + ": " + reason(e));
+            unavailable_.push_back({part.entry.label(), reason(e)});
         }
     }
     if (!dropped) return false;
@@ -182,9 +182,10 @@ bool Searcher::drop_failed_shards(const Xapian::Error& error) {
 }
 
 void Searcher::note_unavailable(SearchResponse& response) const {
-    for (const std::string& shard : unavailable_) {
-        response.unavailable_shards.push_back(shard.substr(0, shard.find(": ")));
-        response.notices.push_back("shard unavailable, results are from the others: " + shard);
+    for (const UnavailableShard& shard : unavailable_) {
+        response.unavailable_shards.push_back(shard.label);
+        response.notices.push_back("shard unavailable, results are from the others: " + shard.label + ": " +
+                                   shard.reason);
     }
 }
 
@@ -385,13 +386,7 @@ Facets Searcher::collect_facets(const FacetSpies& spies, std::size_t limit, Lang
         std::unordered_map<std::string_view, std::size_t> counts;
         counts.reserve(values.size());
         for (std::size_t i = 0; i < values.size(); ++i) {
-            std::string_view list = values[i];
-            while (!list.empty()) {
-                const std::size_t end = list.find(schema::kFacetSeparator);
-                counts[list.substr(0, end)] += freqs[i];
-                if (end == std::string_view::npos) break;
-                list.remove_prefix(end + 1);
-            }
+            for (std::string_view key : entity_terms::unpack_facet(values[i])) counts[key] += freqs[i];
         }
         const EntityKind k = kind;
         top({counts.begin(), counts.end()}, facet_of(facets, kind),

@@ -40,7 +40,7 @@ Xapian::valueno facet_slot(EntityKind kind);
 /// A document's facet value for @p keys: sorted, without repeats, joined by schema::kFacetSeparator.
 std::string pack_facet(std::vector<std::string> keys);
 
-/// The keys of a facet value.
-std::vector<std::string> unpack_facet(std::string_view value);
+/// The keys of a facet value, as views into @p value.
+std::vector<std::string_view> unpack_facet(std::string_view value);
 
 }  // namespace agora::entity_terms

@@ -90,7 +90,6 @@ class Indexer {
 public:
     /// Opens (or creates) the index at @p db_path for writing; throws IndexOpenError.
     explicit Indexer(const std::string& db_path, IndexSetup setup = {});
-    Indexer(const std::string& db_path, bool rebuild) : Indexer(db_path, IndexSetup{rebuild, 0}) {}
     ~Indexer();
 
     /// Indexes @p inputs (files and folders). Throws Xapian::Error on a failed write (disk full...);

@@ -126,6 +126,12 @@ struct SearchOpenOptions {
     unsigned remote_timeout_ms = 10000;
 };
 
+/// A shard left out of the search (with allow_partial).
+struct UnavailableShard {
+    std::string label;   ///< path, HOST:PORT or program, as the stub names it
+    std::string reason;  ///< Xapian's message
+};
+
 /// A shard stopped answering during a search (without allow_partial); the message names it.
 class ShardUnavailableError : public std::runtime_error {
 public:
@@ -153,8 +159,8 @@ public:
     std::size_t for_each_match(const SearchRequest& request, bool snippets,
                                const std::function<void(const SearchResult&)>& sink);
 
-    /// The shards left out (with allow_partial), each as "HOST:PORT: reason"; empty when all answer.
-    const std::vector<std::string>& unavailable_shards() const { return unavailable_; }
+    /// The shards left out (with allow_partial); empty when all answer.
+    const std::vector<UnavailableShard>& unavailable_shards() const { return unavailable_; }
 
     /// Number of documents in the index.
     Xapian::doccount document_count() const { return db_.get_doccount(); }
@@ -178,7 +184,7 @@ private:
     SearchOpenOptions open_options_;
     struct Part;
     std::vector<Part> parts_;  ///< the databases a stub lists (empty for a single database)
-    std::vector<std::string> unavailable_;  ///< "label: reason" of the shards left out
+    std::vector<UnavailableShard> unavailable_;
     Xapian::Database db_;
     Analyzer analyzer_;
     EntityLookup entities_{analyzer_, db_};
