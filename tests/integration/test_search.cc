@@ -7,6 +7,7 @@
 #include "test_support.h"
 
 #include <catch2/catch.hpp>
+#include <xapian.h>
 
 using agora::Lang;
 using agora::SearchRequest;
@@ -153,4 +154,26 @@ TEST_CASE("paging is consistent with the total", "[integration][search]") {
     REQUIRE(!second.results.empty());
     CHECK(second.results.front().rank == 3);
     CHECK(second.results.front().id != first.results.front().id);
+}
+
+TEST_CASE("an index written by another schema is refused with advice, not searched", "[integration][search]") {
+    agora::test::TempDir dir;
+    const std::string db = (dir / "db").string();
+    {
+        agora::Indexer indexer(db);
+        indexer.run({agora::test::fixture("collection").string()}, {});
+    }
+    {
+        Xapian::WritableDatabase w(db);
+        w.set_metadata("agora:schema", "3");
+        w.commit();
+    }
+    try {
+        Searcher searcher(db);
+        FAIL("an index of schema 3 was opened");
+    } catch (const agora::SearchOpenError& e) {
+        const std::string what = e.what();
+        CHECK(what.find("schema 3") != std::string::npos);
+        CHECK(what.find("--rebuild") != std::string::npos);
+    }
 }

@@ -19,15 +19,15 @@ std::string prefixed(std::string_view prefix, std::string_view value) {
     return term;
 }
 
-// Date terms at three granularities, as Omega does, from "YYYY-MM-DD", "YYYY-MM" or "YYYY".
-void add_date_terms(Xapian::Document& doc, const std::string& date) {
+// Date terms at three granularities, as Omega does, from "YYYY-MM-DD", "YYYY-MM" or "YYYY". Returns
+// the year ("" when the date has none).
+std::string add_date_terms(Xapian::Document& doc, const std::string& date) {
     std::string digits;
     for (char c : date) {
         if (c >= '0' && c <= '9') digits += c;
     }
-    if (digits.size() < 4) return;
+    if (digits.size() < 4) return {};
     doc.add_boolean_term(prefixed(schema::kYear, digits.substr(0, 4)));
-    doc.add_value(schema::kSlotYear, digits.substr(0, 4));
     if (digits.size() >= 6) doc.add_boolean_term(prefixed(schema::kMonth, digits.substr(0, 6)));
     if (digits.size() >= 8) doc.add_boolean_term(prefixed(schema::kDay, digits.substr(0, 8)));
     // Sorting and ranges: a date known to the month or the year counts from its first day.
@@ -35,12 +35,7 @@ void add_date_terms(Xapian::Document& doc, const std::string& date) {
     if (sortable.size() < 6) sortable += "01";
     if (sortable.size() < 8) sortable += "01";
     doc.add_value(schema::kSlotDate, sortable);
-}
-
-// One kind's facet value: the keys the document keeps, in one slot.
-void add_facet_value(Xapian::Document& doc, EntityKind kind, const std::vector<std::string>& keys) {
-    std::string value = entity_terms::pack_facet(keys);
-    if (!value.empty()) doc.add_value(entity_terms::facet_slot(kind), std::move(value));
+    return digits.substr(0, 4);
 }
 
 }  // namespace
@@ -53,7 +48,7 @@ void DocumentBuilder::add_entities(Xapian::Document& doc, const ArticleEntities&
         doc.add_boolean_term(key_term(EntityKind::country, e.key));
         data.countries.push_back(e.key);
     }
-    add_facet_value(doc, EntityKind::country, data.countries);
+    for (const std::string& key : data.countries) add_facet(schema::FacetField::country, key);
     if (!entities.about.empty()) {
         doc.add_boolean_term(prefixed(schema::kAbout, entities.about));
         doc.add_value(schema::kSlotAbout, entities.about);
@@ -69,7 +64,7 @@ void DocumentBuilder::add_entities(Xapian::Document& doc, const ArticleEntities&
         for (const std::string& word : e.word_keys) doc.add_term(name_word_term(word), e.mentions);
         data.persons.push_back(e.key);
     }
-    add_facet_value(doc, EntityKind::person, data.persons);
+    for (const std::string& key : data.persons) add_facet(schema::FacetField::person, key);
     for (std::size_t i = 0; i < entities.organisations.size() && i < max; ++i) {
         const DocEntity& e = entities.organisations[i];
         doc.add_boolean_term(key_term(EntityKind::organisation, e.key));
@@ -84,12 +79,19 @@ void DocumentBuilder::add_entities(Xapian::Document& doc, const ArticleEntities&
         }
         data.organisations.push_back(e.key);
     }
-    add_facet_value(doc, EntityKind::organisation, data.organisations);
+    for (const std::string& key : data.organisations) add_facet(schema::FacetField::organisation, key);
+}
+
+void DocumentBuilder::add_facet(schema::FacetField field, const std::string& key) {
+    const std::uint64_t code = entity_terms::facet_code(field, key);
+    facet_codes_.push_back(code);
+    facet_names_.try_emplace(code, key);
 }
 
 Xapian::Document DocumentBuilder::build(const Article& article, DocData data,
                                         const std::string& source_key, SpellingCounts& spelling) {
     Xapian::Document doc;
+    facet_codes_.clear();
     const Lang hint = parse_lang(article.lang);
 
     // The body decides the document's language; the title is analysed in that language.
@@ -121,16 +123,19 @@ Xapian::Document DocumentBuilder::build(const Article& article, DocData data,
 
     const std::string code(lang_code(lang));
     doc.add_boolean_term(prefixed(schema::kLanguage, code));
-    doc.add_value(schema::kSlotLanguage, code);
+    add_facet(schema::FacetField::lang, code);
     doc.add_boolean_term(prefixed(schema::kSource, source_key));
     // Terms are at most 245 bytes: a longer URL is cut at a character boundary.
     constexpr std::size_t kMaxUrlTermBytes = 200;
     if (!article.url.empty()) {
         doc.add_boolean_term(prefixed(schema::kUrl, cut_utf8(article.url, kMaxUrlTermBytes)));
     }
-    add_date_terms(doc, article.date);
+    if (const std::string year = add_date_terms(doc, article.date); !year.empty()) {
+        add_facet(schema::FacetField::year, year);
+    }
 
     add_entities(doc, entities, data);
+    doc.add_value(schema::kSlotFacets, entity_terms::pack_facet_codes(facet_codes_));
     data.paged = article.paged;
     data.title = article.title;
     data.lang = code;

@@ -6,6 +6,7 @@
 #include "agora/schema.h"
 
 #include <algorithm>
+#include <cstdio>
 #include "agora/util/utf8.h"
 
 namespace agora::entity_terms {
@@ -71,37 +72,37 @@ std::string name_word_term(std::string_view word_key) {
     return cut(std::move(term));
 }
 
-std::string pack_facet(std::vector<std::string> keys) {
-    for (std::string& key : keys) std::erase(key, schema::kFacetSeparator);
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+schema::FacetField facet_field(EntityKind kind) {
+    switch (kind) {
+        case EntityKind::country: return schema::FacetField::country;
+        case EntityKind::person: return schema::FacetField::person;
+        case EntityKind::organisation: return schema::FacetField::organisation;
+    }
+    return schema::FacetField::country;
+}
+
+std::uint64_t facet_code(schema::FacetField field, std::string_view key) {
+    const std::uint64_t hash = stable_hash(key);
+    constexpr std::uint64_t kLow56 = (std::uint64_t{1} << 56) - 1;
+    const std::uint64_t folded = (hash ^ (hash >> 56)) & kLow56;
+    return (static_cast<std::uint64_t>(static_cast<unsigned char>(field)) << 56) | folded;
+}
+
+std::string pack_facet_codes(std::vector<std::uint64_t> codes) {
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
     std::string value;
-    for (const std::string& key : keys) {
-        if (key.empty()) continue;
-        if (!value.empty()) value += schema::kFacetSeparator;
-        value += key;
+    value.reserve(codes.size() * 8);
+    for (std::uint64_t code : codes) {
+        for (int shift = 56; shift >= 0; shift -= 8) value += static_cast<char>((code >> shift) & 0xff);
     }
     return value;
 }
 
-std::vector<std::string_view> unpack_facet(std::string_view value) {
-    std::vector<std::string_view> keys;
-    while (!value.empty()) {
-        const std::size_t end = value.find(schema::kFacetSeparator);
-        keys.emplace_back(value.substr(0, end));
-        if (end == std::string_view::npos) break;
-        value.remove_prefix(end + 1);
-    }
-    return keys;
-}
-
-Xapian::valueno facet_slot(EntityKind kind) {
-    switch (kind) {
-        case EntityKind::country: return schema::kSlotCountries;
-        case EntityKind::person: return schema::kSlotPersons;
-        case EntityKind::organisation: return schema::kSlotOrganisations;
-    }
-    return schema::kSlotCountries;
+std::string facet_name_key(std::uint64_t code) {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(code));
+    return std::string(schema::kMetaFacetNamePrefix) + hex;
 }
 
 }  // namespace agora::entity_terms

@@ -301,6 +301,10 @@ void Indexer::note(const Diagnostic& d, Run& run) {
 //
 // Spelling data goes in before the sources are handed to a checkpoint, so that the commit holding a
 // source's bookkeeping holds its words too: a source the next run skips must not have lost them.
+//
+// The keys of the documents' facet codes go in the same way: a search turns the codes it counted back
+// into keys with them. (A code whose document was committed by a run killed before its checkpoint
+// has no key until the next run indexes that source again; the search leaves such a code out.)
 void Indexer::flush_worker(Worker& worker, Run& run) {
     if (!worker.spelling.empty()) {
         if (run.options.spelling) {
@@ -308,6 +312,15 @@ void Indexer::flush_worker(Worker& worker, Run& run) {
             for (const auto& [word, count] : worker.spelling) catalog_->db.add_spelling(word, count);
         }
         worker.spelling.clear();
+    }
+    if (FacetNames& names = worker.builder.facet_names(); !names.empty()) {
+        std::lock_guard lock(catalog_->mutex);
+        for (const auto& [code, key] : names) {
+            if (facet_names_recorded_.insert(code).second) {
+                catalog_->db.set_metadata(entity_terms::facet_name_key(code), key);
+            }
+        }
+        names.clear();
     }
     if (!worker.waiting.empty()) {
         std::lock_guard lock(run.completed_mutex);
@@ -445,7 +458,7 @@ void Indexer::index_source(Worker& worker, const SourceFile& source, Run& run) {
 // name may have come in this run or an earlier one.
 void Indexer::join_short_names(EntityKind kind, IndexSummary& summary) {
     const std::string key_prefix = entity_terms::key_term(kind, "");
-    const Xapian::valueno slot = entity_terms::facet_slot(kind);
+    const schema::FacetField field = entity_terms::facet_field(kind);
 
     Xapian::Database all;  // every shard, with what this run has not committed yet
     for (const auto& shard : shards_) all.add_database(shard->db);
@@ -485,11 +498,12 @@ void Indexer::join_short_names(EntityKind kind, IndexSummary& summary) {
                     doc.remove_term(form);
                     doc.add_boolean_term(entity_terms::form_term(kind, target, form.substr(old_forms.size())));
                 }
-                const std::string value = doc.get_value(slot);
-                const std::vector<std::string_view> views = entity_terms::unpack_facet(value);
-                std::vector<std::string> keys(views.begin(), views.end());
-                std::replace(keys.begin(), keys.end(), key, target);
-                doc.add_value(slot, entity_terms::pack_facet(std::move(keys)));
+                std::vector<std::uint64_t> codes;
+                entity_terms::for_each_facet_code(doc.get_value(schema::kSlotFacets),
+                                                  [&](std::uint64_t code) { codes.push_back(code); });
+                std::replace(codes.begin(), codes.end(), entity_terms::facet_code(field, key),
+                             entity_terms::facet_code(field, target));
+                doc.add_value(schema::kSlotFacets, entity_terms::pack_facet_codes(std::move(codes)));
                 DocData data = DocData::from_json(doc.get_data());
                 auto& list = kind == EntityKind::person ? data.persons : data.organisations;
                 std::replace(list.begin(), list.end(), key, target);

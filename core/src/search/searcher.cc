@@ -9,6 +9,7 @@
 #include "agora/limits.h"
 #include "agora/schema.h"
 #include "agora/search/date_range.h"
+#include "agora/search/facet_spy.h"
 
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
@@ -27,6 +28,16 @@ std::string reason(const Xapian::Error& e) {
     std::string out = e.get_msg();
     if (const char* why = e.get_error_string(); why && *why) out += std::string(" (") + why + ")";
     return out;
+}
+
+// Metadata of the first database, or "" when it cannot be read (a remote shard that stopped: the
+// search itself reports that).
+std::string guarded_metadata(const Xapian::Database& db, const std::string& key) {
+    try {
+        return db.get_metadata(key);
+    } catch (const Xapian::Error&) {
+        return {};
+    }
 }
 
 // Xapian's spelling suggestions within this edit distance.
@@ -63,23 +74,12 @@ Xapian::Enquire make_enquire(const Xapian::Database& db, const Xapian::Query& qu
 
 }  // namespace
 
-/// One ValueCountMatchSpy per facet slot: language, year and each kind's key lists. Stock Xapian
-/// classes only, so that xapian-tcpsrv runs them on remote shards and Xapian merges their counts.
+/// The facet spy: one FacetCodeSpy on the facet slot counts every field at once. Remote shards run it
+/// as a stock ValueCountMatchSpy, which xapian-tcpsrv knows, and Xapian merges their counts.
 struct Searcher::FacetSpies {
-    std::unique_ptr<Xapian::ValueCountMatchSpy> lang;
-    std::unique_ptr<Xapian::ValueCountMatchSpy> year;
-    std::map<EntityKind, std::unique_ptr<Xapian::ValueCountMatchSpy>> kinds;
+    FacetCodeSpy codes{schema::kSlotFacets};
 
-    explicit FacetSpies(Xapian::Enquire& enquire) {
-        lang = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotLanguage);
-        enquire.add_matchspy(lang.get());
-        year = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotYear);
-        enquire.add_matchspy(year.get());
-        for (EntityKind kind : kFacetKinds) {
-            kinds[kind] = std::make_unique<Xapian::ValueCountMatchSpy>(entity_terms::facet_slot(kind));
-            enquire.add_matchspy(kinds[kind].get());
-        }
-    }
+    explicit FacetSpies(Xapian::Enquire& enquire) { enquire.add_matchspy(&codes); }
 };
 
 /// One database a stub lists, opened on its own so that a shard that fails can be left out.
@@ -127,6 +127,13 @@ Searcher::Searcher(const std::string& db_path, SearchOpenOptions options)
             parts_.push_back(std::move(part));
         }
         if (db_.size() == 0) throw SearchOpenError("no shard of " + stub + " could be opened");
+    }
+    // The catalog (or the only database) says which schema wrote the index; another one's facet
+    // slot or terms would answer wrongly, not fail.
+    const std::string version = guarded_metadata(db_, std::string(schema::kMetaSchemaVersion));
+    if (!version.empty() && version != schema::kSchemaVersion) {
+        throw SearchOpenError("index " + db_path + " was written by another version of Agora (schema " + version +
+                              "); build it again with agora-index --db " + db_path + " --rebuild FOLDER");
     }
     builder_.set_entities(&entities_);
     snippets_.set_name_keyer(&entities_.extractor().keyer());
@@ -342,55 +349,50 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, bool snippets
 
 Facets Searcher::collect_facets(const FacetSpies& spies, std::size_t limit, Lang ui,
                                 const std::string& exclude_key) {
-    Facets facets;
-    // The @p limit most frequent values, ties in value order (the same on every layout of the index).
-    auto top = [&](std::vector<std::pair<std::string_view, std::size_t>> counts, std::vector<FacetValue>& out,
-                   const std::function<std::string(const std::string&)>& label) {
-        std::erase_if(counts, [&](const auto& c) { return c.first == exclude_key; });
-        const auto order = [](const auto& a, const auto& b) {
-            return a.second != b.second ? a.second > b.second : a.first < b.first;
-        };
-        const std::size_t n = std::min(limit, counts.size());
-        std::partial_sort(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(n), counts.end(), order);
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::string value(counts[i].first);
-            out.push_back({value, label(value), counts[i].second});
-        }
-    };
-    // Values of a spy, kept alive for the string_views above.
-    auto read = [](const Xapian::ValueCountMatchSpy& spy, std::vector<std::string>& values,
-                   std::vector<Xapian::doccount>& freqs) {
-        for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-            values.push_back(*it);
-            freqs.push_back(it.get_termfreq());
-        }
-    };
-    std::vector<std::string> values;
-    std::vector<Xapian::doccount> freqs;
-    read(*spies.lang, values, freqs);
-    std::vector<std::pair<std::string_view, std::size_t>> plain;
-    for (std::size_t i = 0; i < values.size(); ++i) plain.emplace_back(values[i], freqs[i]);
-    top(std::move(plain), facets.lang, [&](const std::string& code) { return language_label(code, ui); });
-    if (spies.year) {
-        values.clear();
-        freqs.clear();
-        read(*spies.year, values, freqs);
-        // Years read best in time order, newest first, not by count.
-        for (std::size_t i = values.size(); i-- > 0;) facets.year.push_back({values[i], values[i], freqs[i]});
+    using schema::FacetField;
+    // Counts by field; the entity itself is left out of its own dossier's related entities.
+    std::map<FacetField, std::vector<std::pair<std::uint64_t, std::size_t>>> by_field;
+    const std::uint64_t exclude_person = entity_terms::facet_code(FacetField::person, exclude_key);
+    const std::uint64_t exclude_org = entity_terms::facet_code(FacetField::organisation, exclude_key);
+    for (const auto& [code, n] : spies.codes.counts()) {
+        if (!exclude_key.empty() && (code == exclude_person || code == exclude_org)) continue;
+        by_field[entity_terms::code_field(code)].emplace_back(code, n);
     }
-    for (const auto& [kind, spy] : spies.kinds) {
-        // Each key list's count goes to every key in it (a key is once in a list: the sums are exact).
-        values.clear();
-        freqs.clear();
-        read(*spy, values, freqs);
-        std::unordered_map<std::string_view, std::size_t> counts;
-        counts.reserve(values.size());
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            for (std::string_view key : entity_terms::unpack_facet(values[i])) counts[key] += freqs[i];
+    // A code's key, from the catalog ("" when a killed run left it unrecorded: the value is left out).
+    auto key_of = [&](std::uint64_t code) { return db_.get_metadata(entity_terms::facet_name_key(code)); };
+
+    // The @p limit most frequent values of a field, ties in key order (the same on every layout of
+    // the index). Only codes that can make the cut are turned back into keys.
+    auto top = [&](FacetField field, std::size_t n_max) {
+        std::vector<std::pair<std::string, std::size_t>> out;
+        if (n_max == 0) return out;
+        auto& counts = by_field[field];
+        const auto more = [](const auto& a, const auto& b) { return a.second > b.second; };
+        if (counts.size() > n_max) {
+            std::nth_element(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(n_max - 1), counts.end(), more);
+            const std::size_t cut = counts[n_max - 1].second;
+            std::erase_if(counts, [&](const auto& c) { return c.second < cut; });
         }
-        const EntityKind k = kind;
-        top({counts.begin(), counts.end()}, facet_of(facets, kind),
-            [&](const std::string& key) { return entities_.display(k, key, ui); });
+        for (const auto& [code, n] : counts) {
+            if (std::string key = key_of(code); !key.empty()) out.emplace_back(std::move(key), n);
+        }
+        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+            return a.second != b.second ? a.second > b.second : a.first < b.first;
+        });
+        if (out.size() > n_max) out.resize(n_max);
+        return out;
+    };
+
+    Facets facets;
+    for (auto& [code, n] : top(FacetField::lang, limit)) facets.lang.push_back({code, language_label(code, ui), n});
+    // Years read best in time order, newest first, not by count; all of them.
+    auto years = top(FacetField::year, by_field[FacetField::year].size());
+    std::sort(years.begin(), years.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (auto& [year, n] : years) facets.year.push_back({year, year, n});
+    for (EntityKind kind : kFacetKinds) {
+        for (auto& [key, n] : top(entity_terms::facet_field(kind), limit)) {
+            facet_of(facets, kind).push_back({key, entities_.display(kind, key, ui), n});
+        }
     }
     // A person filter takes any spelling; the display name is what a reader (and a link) should use.
     for (FacetValue& v : facets.person) v.value = v.label;

@@ -7,9 +7,11 @@
 #include "agora/entities/extractor.h"
 #include "agora/index/doc_data.h"
 #include "agora/ingest/article.h"
+#include "agora/schema.h"
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 
@@ -17,6 +19,9 @@ namespace agora {
 
 /// Words whose spelling data is waiting for the next commit, with how often they occurred.
 using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
+
+/// Facet codes of built documents with their keys, waiting for the catalog (schema::kMetaFacetNamePrefix).
+using FacetNames = std::unordered_map<std::uint64_t, std::string>;
 
 /// Builds documents; holds an Analyzer, so one per thread.
 class DocumentBuilder {
@@ -36,13 +41,22 @@ public:
     Xapian::Document build(const Article& article, DocData data, const std::string& source_key,
                            SpellingCounts& spelling);
 
+    /// The facet codes of the documents built so far, with their keys; the caller empties it when
+    /// it has written them to the catalog.
+    FacetNames& facet_names() { return facet_names_; }
+
 private:
+    /// Adds @p key's code to the document's facet codes and remembers its key.
+    void add_facet(schema::FacetField field, const std::string& key);
+
     void add_entities(Xapian::Document& doc, const ArticleEntities& entities, DocData& data);
 
     Analyzer& analyzer_;
     EntityExtractor extractor_;
     std::vector<Token> tokens_;        ///< body
     std::vector<Token> title_tokens_;
+    std::vector<std::uint64_t> facet_codes_;  ///< of the document being built
+    FacetNames facet_names_;
 };
 
 }  // namespace agora

@@ -5,12 +5,15 @@
 #pragma once
 
 #include "agora/entities/entity.h"
+#include "agora/schema.h"
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace agora::entity_terms {
 
@@ -34,13 +37,30 @@ std::optional<std::string> short_term(EntityKind kind, std::string_view short_ke
 /// The name-word term of one word key ("XN" + key).
 std::string name_word_term(std::string_view word_key);
 
-/// Value slot of a kind's facet values.
-Xapian::valueno facet_slot(EntityKind kind);
+/// The facet field of an entity kind.
+schema::FacetField facet_field(EntityKind kind);
 
-/// A document's facet value for @p keys: sorted, without repeats, joined by schema::kFacetSeparator.
-std::string pack_facet(std::vector<std::string> keys);
+/// A facet value's code (see schema::kSlotFacets): @p field in the top byte, below it the 64-bit
+/// FNV-1a hash of @p key folded to 56 bits. Never 0.
+std::uint64_t facet_code(schema::FacetField field, std::string_view key);
 
-/// The keys of a facet value, as views into @p value.
-std::vector<std::string_view> unpack_facet(std::string_view value);
+/// The field letter of a code.
+inline schema::FacetField code_field(std::uint64_t code) { return static_cast<schema::FacetField>(code >> 56); }
+
+/// A document's facet slot value: @p codes sorted, without repeats, 8 bytes big-endian each.
+std::string pack_facet_codes(std::vector<std::uint64_t> codes);
+
+/// Calls @p f with each code of a facet slot value (a trailing partial code is ignored).
+template <typename F>
+void for_each_facet_code(std::string_view value, F&& f) {
+    for (std::size_t i = 0; i + 8 <= value.size(); i += 8) {
+        std::uint64_t code = 0;
+        for (std::size_t b = 0; b < 8; ++b) code = (code << 8) | static_cast<unsigned char>(value[i + b]);
+        f(code);
+    }
+}
+
+/// The catalog's metadata key that holds a code's key (schema::kMetaFacetNamePrefix + 16 hex digits).
+std::string facet_name_key(std::uint64_t code);
 
 }  // namespace agora::entity_terms

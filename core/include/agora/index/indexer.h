@@ -19,6 +19,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace agora {
@@ -119,6 +120,7 @@ private:
     std::vector<std::unique_ptr<Shard>> shards_;
     std::unique_ptr<Shard> own_catalog_;  ///< the catalog when it is not also the only shard
     Shard* catalog_ = nullptr;
+    std::unordered_set<std::uint64_t> facet_names_recorded_;  ///< codes written this session (catalog's lock)
 };
 
 /// Merges the shards of the sharded index at @p db_path into one database with Xapian's compactor,
