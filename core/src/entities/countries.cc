@@ -379,6 +379,21 @@ void expand_name(const std::string& name, std::uint8_t rank, Lang lang, std::vec
     }
 }
 
+/// The territory's name in its own likely language (ICU's likely subtags) when that language is
+/// written in Cyrillic and is not Russian (`Кыргызстан`, `Беларусь`), else "". Russian text about
+/// Central Asia and Eastern Europe often uses it instead of ICU's Russian name (`Киргизия`).
+std::string cyrillic_endonym(const std::string& code) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale likely("und", code.c_str());
+    likely.addLikelySubtags(status);
+    if (U_FAILURE(status) || std::string_view(likely.getScript()) != "Cyrl" ||
+        std::string_view(likely.getLanguage()) == "ru")
+        return {};
+    icu::UnicodeString name;
+    icu::Locale("", code.c_str()).getDisplayCountry(icu::Locale(likely.getLanguage()), name);
+    return to_utf8(name);
+}
+
 /// True when the name's display form should give way to the short one as a label: the display form
 /// carries an administrative qualifier in capitals or in parentheses ("Hong Kong SAR China",
 /// "Гонконг (САР)", "R.A.S. chinoise de Hong Kong", "Myanmar (Burma)").
@@ -434,6 +449,18 @@ bool joins_name_words(std::string_view gap, bool after_abbreviation) {
     return true;
 }
 
+/// True when @p a and @p b differ by exactly one edit: a letter added, dropped, replaced, or two
+/// neighbours swapped (bytes; callers pass ASCII words).
+bool one_edit_apart(std::string_view a, std::string_view b) {
+    if (a.size() > b.size()) std::swap(a, b);
+    if (b.size() - a.size() > 1 || a == b) return false;
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) ++i;
+    if (a.size() < b.size()) return a.substr(i) == b.substr(i + 1);
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+}
+
 /// Heterogeneous hashing so that lookups by string_view allocate nothing.
 struct StringHash {
     using is_transparent = void;
@@ -450,6 +477,28 @@ struct CountryGazetteer::Impl {
     std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> index;
     std::unordered_set<std::string, StringHash, std::equal_to<>> function_words;
     std::uint8_t max_anchor = 0;
+    /// One-word Latin names of kFuzzyMinBytes or more, by their first four letters: other spellings
+    /// of a name (`Kirghizistan` for ICU's `Kirghizstan`, `Kazakstan`, `Azerbaidjan`) are one edit
+    /// away from it.
+    std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> fuzzy;
+    static constexpr std::size_t kFuzzyMinBytes = 9;
+
+    /// The one form a capitalised Latin word is one edit away from (same first four and last two
+    /// letters, so `Australian` is not `Australia`), or null.
+    const Form* fuzzy_form(const Token& t) const {
+        if (t.cyrillic || t.term.size() < kFuzzyMinBytes) return nullptr;
+        const auto it = fuzzy.find(std::string_view(t.term).substr(0, 4));
+        if (it == fuzzy.end()) return nullptr;
+        const Form* found = nullptr;
+        for (std::uint32_t f : it->second) {
+            const std::string& key = forms[f].words[0].key;
+            if (key.compare(key.size() - 2, 2, t.term, t.term.size() - 2, 2) != 0) continue;
+            if (!one_edit_apart(key, t.term)) continue;
+            if (found != nullptr && found->territory != forms[f].territory) return nullptr;  // ambiguous
+            found = &forms[f];
+        }
+        return found;
+    }
 
     void build();
     void add_forms(Analyzer& analyzer);
@@ -545,6 +594,7 @@ void CountryGazetteer::Impl::add_forms(Analyzer& analyzer) {
             expand_name(t.label[l], kDisplay, kLangs[l], raw);
             expand_name(short_name, kDisplay, kLangs[l], raw);
             expand_name(bundle.variant_name(t.code), kVariant, kLangs[l], raw);
+            if (kLangs[l] == Lang::ru) expand_name(cyrillic_endonym(t.code), kVariant, kLangs[l], raw);
             if (prefer_short_label(t.label[l], short_name)) t.label[l] = short_name;
 
             for (const RawName& name : raw) {
@@ -616,6 +666,10 @@ void CountryGazetteer::Impl::add_forms(Analyzer& analyzer) {
         if (!form.findable) continue;
         max_anchor = std::max(max_anchor, form.anchor);
         index[form.words[form.anchor].key].push_back(f);
+        const Word& only = form.words[0];
+        const bool ascii = std::all_of(only.key.begin(), only.key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (form.words.size() == 1 && !only.declinable && !only.acronym && ascii && only.key.size() >= kFuzzyMinBytes)
+            fuzzy[only.key.substr(0, 4)].push_back(f);
     }
     for (auto& [key, list] : index) {
         std::sort(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -669,6 +723,7 @@ void CountryGazetteer::find(std::string_view text, const std::vector<Token>& tok
                 }
             });
         }
+        if (best == nullptr && anchor_ok[i] && !im.index.count(tokens[i].term)) best = im.fuzzy_form(tokens[i]);
         if (best == nullptr) {
             ++i;
             continue;

@@ -158,7 +158,14 @@ ArticleEntities EntityExtractor::extract(std::string_view title, const std::vect
 
     std::map<std::string, Group> countries;
     std::vector<std::string> order;
+    // A country name inside a person's name is a first name (`Maurice Kamto`), not the country.
+    const auto in_person = [&](const Mention& c) {
+        return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& p) {
+            return p.kind == EntityKind::person && p.start <= c.start && c.end <= p.end;
+        });
+    };
     for (const Mention& m : countries_) {
+        if (in_person(m)) continue;
         Group& g = countries[m.code];
         if (g.key.empty()) {
             g.key = m.code;

@@ -283,7 +283,8 @@ struct EntityRecognizer::Impl {
     std::uint32_t run_end(std::uint32_t i);
     std::uint32_t head_in_run(std::uint32_t s, std::uint32_t e);
     std::uint32_t extend_english(std::uint32_t e);
-    std::uint32_t extend_french(std::uint32_t e);
+    std::uint32_t extend_french(std::uint32_t e, bool after_object = false);
+    bool dateline(std::uint32_t i);
     std::uint32_t french_after_and(std::uint32_t j);
     std::uint32_t french_object(std::uint32_t j);
     std::uint32_t french_adjectives(std::uint32_t e, std::uint32_t limit);
@@ -346,7 +347,11 @@ void EntityRecognizer::Impl::read_shapes() {
         const bool abbreviation = (ti.shape & kCap) && (one_letter || is(i, Flag::kAbbreviation));
         ti.gap = classify_gap(text.substr(t.end, next - t.end), abbreviation || (ti.shape & kInitial), quote_open);
         if (one_letter && text.substr(t.end, 1) == ".") ti.shape |= kInitial;
-        caps_run = (ti.shape & kAllCaps) ? caps_run + 1 : 0;
+        // A one-letter word inside a run of capitals (`ОТЧЁТ О ВИЗИТЕ`, `RAPPORT À L’ONU`) continues it.
+        // A speaker label (`ВЕТРОВА: В МВД говорят`) ends one.
+        const bool caps_word = (ti.shape & kAllCaps) || (one_letter && caps_run > 0 && !(ti.shape & kInitial));
+        const bool after_colon = i > 0 && text.substr(tok(i - 1).end, t.start - tok(i - 1).end).find(':') != std::string_view::npos;
+        caps_run = caps_word ? (after_colon ? 1 : caps_run + 1) : 0;
         const std::uint32_t first = i + 1 - caps_run;
         const bool whole_line = caps_run > 0 && (info[first].shape & kSentStart) &&
                                 (gap(i, kSentEnd) || i + 1 == size()) && text.substr(t.end, 1) != ":";
@@ -481,13 +486,23 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
             if (r - 1 > s) organisation(s, r - 1);
             return r < e ? person(r, e) : e;
         }
-        if (plural_role_name(i, e)) return organisation(i, e);
+        if (plural_role_name(i, e)) return latin_organisation(i, e);  // `… Lawyers for Human Rights`
     }
     if (has(i, kAllCaps) && e == i) {
-        acronyms.push_back(i);
+        if (!dateline(i)) acronyms.push_back(i);
         return i;
     }
     return person(i, e);
+}
+
+/// `АЛМАТЫ, 12 мая —`, `GENEVA, 3 June`: a place in capitals that opens a paragraph before a date is a
+/// news item's dateline, not an acronym.
+bool EntityRecognizer::Impl::dateline(std::uint32_t i) {
+    const bool opens = i == 0 || tok(i - 1).paragraph != tok(i).paragraph || gap(i - 1, kSentEnd);
+    if (!opens || !gap(i, kComma) || i + 1 >= size()) return false;
+    const std::string& next = tok(i + 1).term;
+    const bool number = !next.empty() && next[0] >= '0' && next[0] <= '9';
+    return number || is(i + 1, Flag::kMonth);
 }
 
 /// `the outlet Kloop`, `du quotidien Le Progrès`, `Son parti, Pastef,`: a capitalised run right after a
@@ -548,8 +563,9 @@ bool EntityRecognizer::Impl::plural_role_name(std::uint32_t s, std::uint32_t e) 
 /// French `ministère de la Justice`: the lowercase ministry with a capitalised complement.
 std::uint32_t EntityRecognizer::Impl::lowercase_ministry(std::uint32_t i) {
     if (!joined(i)) return i;
-    const std::uint32_t end = french_object(i + 1);
-    if (end == kUnlooked || !has(end, kCap)) return i;
+    const std::uint32_t object = french_object(i + 1);
+    if (object == kUnlooked || !has(object, kCap)) return i;
+    const std::uint32_t end = extend_french(object, true);  // `… de la Sécurité et de la Protection civile`
     emit(EntityKind::organisation, i, end);
     return end;
 }
@@ -585,6 +601,7 @@ std::uint32_t EntityRecognizer::Impl::run_end(std::uint32_t i) {
     std::uint32_t e = i;
     while (joined(e) && e + 1 - i < kMaxRun && has(e + 1, kQuoted) == has(i, kQuoted)) {
         const std::uint32_t n = e + 1;
+        if (tok(n).cyrillic != tok(i).cyrillic) break;  // `Vlast.kz Данияра Абенова`: two names
         if (capital(n) || has(n, kInitial)) {
             e = n;
         } else if (is(n, Flag::kParticle) && joined(n) && capital(n + 1) && !has(n, kCap)) {
@@ -629,6 +646,9 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e) {
         if (to && (r == c + 1 || head_in_run(c + 1, r) != kUnlooked || has(c + 1, kCountry))) break;
         for (std::uint32_t k = c + 2; k <= r && !with_the && !to; ++k)
             if (is(k, Flag::kRole)) return k - 1;  // `Council of Europe Commissioner`: a title
+        bool instrument = false;  // `the Parliament of Georgia of the Law on …`: what it passed
+        for (std::uint32_t k = c + 1; k <= r && with_the; ++k) instrument = instrument || is(k, Flag::kLegal | Flag::kEvent);
+        if (instrument) break;
         e = r;
         in_complement = true;
     }
@@ -637,12 +657,12 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e) {
 
 /// French: adjectives after the head (`Cour suprême`), then up to four prepositional complements
 /// (`des droits de l'homme`, `pour les droits humains`, `des Nations unies`), joined by `et` inside.
-std::uint32_t EntityRecognizer::Impl::extend_french(std::uint32_t e) {
+std::uint32_t EntityRecognizer::Impl::extend_french(std::uint32_t e, bool after_object) {
     const std::uint32_t limit = e + kMaxComplement;
     e = french_adjectives(e, limit);
     for (int phrase = 0; phrase < 4 && joined(e) && e < limit; ++phrase) {
         std::uint32_t j = e + 1;
-        if (phrase > 0 && tok(j).term == "et" && !has(j, kCap) && joined(j)) {
+        if ((phrase > 0 || after_object) && tok(j).term == "et" && !has(j, kCap) && joined(j)) {
             const std::uint32_t after_and = french_after_and(j + 1);
             if (after_and == kUnlooked) break;
             e = french_adjectives(after_and, limit);
@@ -669,16 +689,25 @@ std::uint32_t EntityRecognizer::Impl::french_after_and(std::uint32_t j) {
 }
 
 std::uint32_t EntityRecognizer::Impl::french_adjectives(std::uint32_t e, std::uint32_t limit) {
-    while (joined(e) && e < limit && !has(e + 1, kCap) && !is(e + 1, Flag::kFunction) &&
-           cues::is_french_adjective(tok(e + 1).term))
-        ++e;
+    const auto adjective = [&](std::uint32_t k) {
+        return k < size() && !has(k, kCap) && !is(k, Flag::kFunction) && cues::is_french_adjective(tok(k).term);
+    };
+    while (joined(e) && e < limit) {
+        if (adjective(e + 1)) {
+            ++e;
+        } else if (e + 2 < limit && tok(e + 1).term == "ou" && joined(e + 1) && adjective(e + 2) && adjective(e)) {
+            e += 2;  // `disparitions forcées ou involontaires`
+        } else {
+            break;
+        }
+    }
     return e;
 }
 
 /// The prepositional phrase starting at @p j (`de la Jeunesse`, `d'Almaty`, `aux droits`): its last
 /// token, or kUnlooked when there is none. `au`/`aux` before a capital (`au Sénégal`) is a place.
 std::uint32_t EntityRecognizer::Impl::french_object(std::uint32_t j) {
-    static constexpr std::string_view kPrepositions[] = {"de", "des", "du", "pour", "contre", "aux", "au", "en"};
+    static constexpr std::string_view kPrepositions[] = {"de", "des", "du", "pour", "contre", "sur", "a", "aux", "au", "en"};
     const std::string_view w = word(j);
     const std::string& term = tok(j).term;
     if (has(j, kElided) && (w[0] | 0x20) == 'd') {
@@ -688,19 +717,25 @@ std::uint32_t EntityRecognizer::Impl::french_object(std::uint32_t j) {
     const bool preposition =
         std::find(std::begin(kPrepositions), std::end(kPrepositions), term) != std::end(kPrepositions);
     if (!preposition || has(j, kCap) || !joined(j)) return kUnlooked;
+    if (term == "a" && w != "à") return kUnlooked;  // the verb `a`, not the preposition
+    // `Groupe de travail sur …`: `sur` after a noun of the name, not after `Nations unies` (where it
+    // starts a mandate: `Rapporteur spécial des Nations unies sur …`).
+    // `Mission … d’appui à la sécurité`: `à` likewise.
+    if ((term == "sur" || term == "a") && (j == 0 || has(j - 1, kCap) || cues::is_french_adjective(tok(j - 1).term)))
+        return kUnlooked;
     std::uint32_t k = j + 1;
     const bool determiner = (is(k, Flag::kDeterminer) && !has(k, kCap) && joined(k));
     if (determiner) ++k;
     if (is(k, Flag::kFunction | Flag::kAuxiliary | Flag::kMonth) && !has(k, kElided)) return kUnlooked;
     if (capital(k)) return (term == "au" || term == "aux") ? kUnlooked : run_end(k);
     if (term == "en") return kUnlooked;  // `en cas de`: a name's `en` comes before a place
-    if (!determiner && !has(k, kElided) && looks_infinitive(tok(k).term)) return kUnlooked;
-    if (tok(k).term.size() < 2) return kUnlooked;
     static constexpr std::string_view kPreposed[] = {"grand", "grande", "haut", "haute", "petit", "petite",
                                                      "premier", "premiere", "nouveau", "nouvelle"};
     const bool preposed = std::find(std::begin(kPreposed), std::end(kPreposed), tok(k).term) != std::end(kPreposed);
     if (preposed && joined(k) && !has(k + 1, kCap) && !is(k + 1, Flag::kFunction | Flag::kConnector))
-        return k + 1;  // `de grande instance`
+        return k + 1;  // `de grande instance`, `de première instance` (not an infinitive)
+    if (!determiner && !has(k, kElided) && looks_infinitive(tok(k).term)) return kUnlooked;
+    if (tok(k).term.size() < 2) return kUnlooked;
     return k;
 }
 
@@ -752,11 +787,15 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h) {
         if (is(j, Flag::kRole | Flag::kFunction | Flag::kMonth)) break;
         if (is(j, Flag::kOrgHead) && !after_adjective) break;
         const bool adjective = !has(j, kCap) && cues::is_russian_adjective(t);
-        if (!(adjective || after_adjective || has(j, kCap) || cues::is_russian_genitive(t))) break;
+        if (!(adjective || after_adjective || has(j, kCap) || cues::is_russian_genitive(t) ||
+              cues::is_russian_bare_genitive_plural(t)))
+            break;
         e = j;
         after_adjective = adjective;
     }
-    if (after_adjective) --e;  // an adjective with no noun after it is not part of the name
+    // An adjective with no noun after it is not part of the name; `-ний`, `-ций` there is a noun's
+    // genitive plural (`исполнения наказаний`, `организаций`).
+    if (after_adjective && e > h && !ends_with(tok(e).term, "ний") && !ends_with(tok(e).term, "ций")) --e;
     return e;
 }
 
@@ -768,10 +807,18 @@ bool EntityRecognizer::Impl::russian_linked_object(std::uint32_t j, bool in_po) 
     const std::string& t = tok(j).term;
     const std::string& object = tok(j + 1).term;
     if (cues::is_russian_verb(object) || is(j + 1, Flag::kFunction)) return false;
-    if (t == "и") return in_po && (ends_with(object, "ю") || russian_plural_dative(object));
+    // `Министерство культуры и информации`: `и` between genitive words of the name.
+    const bool genitive_pair = !in_po && j > 0 && !has(j + 1, kCap) && cues::is_russian_genitive(tok(j - 1).term) &&
+                               (ends_with(object, "ии") || ends_with(object, "ы") || ends_with(object, "ой") ||
+                                ends_with(object, "ых") || ends_with(object, "их"));
+    if (t == "и") return genitive_pair || (in_po && (ends_with(object, "ю") || russian_plural_dative(object)));
+    // `по защите прав`: a feminine dative noun before its genitive object.
+    const bool dative_before_genitive = ends_with(object, "е") && joined(j + 1) && !has(j + 2, kCap) &&
+                                        (cues::is_russian_genitive(tok(j + 2).term) ||
+                                         cues::is_russian_bare_genitive_plural(tok(j + 2).term));
     if (t == "по")
         return russian_plural_dative(object) || cues::is_russian_adjective(object) || ends_with(object, "ию") ||
-               (joined(j + 1) && has(j + 2, kCap));
+               dative_before_genitive || (joined(j + 1) && has(j + 2, kCap));
     return true;
 }
 
@@ -780,7 +827,7 @@ bool EntityRecognizer::Impl::russian_linked_object(std::uint32_t j, bool in_po) 
 std::uint32_t EntityRecognizer::Impl::organisation(std::uint32_t s, std::uint32_t e) {
     bool all_country = true;
     for (std::uint32_t k = s; k <= e; ++k) all_country = all_country && has(k, kCountry);
-    if (gap(e, kOpenQuote) && e + 1 < size() && has(e + 1, kQuoted)) {
+    if (gap(e, kOpenQuote) && !gap(e, kSentEnd) && e + 1 < size() && has(e + 1, kQuoted)) {
         const std::uint32_t q = quote_end(e + 1);
         if (!gap(q, kCloseQuote) || q - e > kMaxQuoted) return e;
         Mention& m = emit(EntityKind::organisation, s, q);

@@ -68,13 +68,15 @@ const Group kGroups[] = {
         "mother father widow poet writer artist politician dissident prisoner detainee researcher "
         "expert professor chief ambassador coordinator member analyst economist unionist campaigner "
         "correspondent photographer filmmaker musician singer candidate investigator officer "
-        "head cofounder co-founder nephew niece uncle aunt grandson granddaughter mp mps speaker"},
+        "head cofounder co-founder nephew niece uncle aunt grandson granddaughter mp mps speaker "
+        "bishop archbishop cardinal pastor priest imam mufti rabbi sheikh metropolitan"},
     {kFr, kRole, "militant militante journaliste avocat avocate defenseur defenseure directeur directrice "
         "president presidente ministre rapporteur rapporteuse blogueur blogueuse fondateur fondatrice "
         "secretaire chef maire procureur procureure juge depute deputee opposant opposante dissident "
         "dissidente prisonnier prisonniere ecrivain ecrivaine poete epouse mari fils fille frere soeur "
         "mere pere veuve chercheur chercheuse expert experte professeur porte-parole coordinateur "
-        "coordinatrice membre dirigeant dirigeante responsable militants avocats"},
+        "coordinatrice membre dirigeant dirigeante responsable militants avocats docteur docteure "
+        "eveque archeveque cardinal pasteur pretre imam abbe"},
     {kRu, kRole, "активист активистка журналист журналистка адвокат юрист правозащитник правозащитница "
         "директор председатель президент министр блогер блогерша глава руководитель руководительница "
         "основатель основательница депутат сенатор аким судья прокурор следователь омбудсмен эксперт "
@@ -82,9 +84,11 @@ const Group kGroups[] = {
         "сын дочь брат сестра мать отец вдова поэт поэтесса писатель писательница художник политик "
         "оппозиционер диссидент политзаключенный заключенный координатор член представитель "
         "корреспондент редактор главред исследователь профессор генерал фотограф кандидат сотрудник "
-        "сотрудница коллега спикер пресс-секретарь"},
+        "сотрудница коллега спикер пресс-секретарь епископ архиепископ митрополит священник имам муфтий "
+        "раввин врач врачи медики сотрудники представители адвокаты юристы журналисты активисты "
+        "правозащитники эксперты члены"},
     {kEn, kHonorific | kAbbreviation, "mr mrs ms dr prof sir"},
-    {kFr, kHonorific | kAbbreviation, "m mme mlle me pr"},
+    {kFr, kHonorific | kAbbreviation, "m mme mlle me pr dr mgr"},
     {kRu, kHonorific, "господин госпожа"},
     {kEn, kAbbreviation, "st jr sr gen col lt sgt no vs mt"},
     {kRu, kAbbreviation, "г гг им ул д т тт др пр проф см ст"},
@@ -326,7 +330,16 @@ bool is_russian_genitive(std::string_view term) {
     static constexpr std::array<std::string_view, 9> kEndings = {
         "а", "я", "ы", "и", "ов", "ев", "ей", "ого", "его"};
     if (term.size() < 6) return false;
+    if (ends_with(term, "ски")) return false;  // adverbs: `фактически`, `практически`
     return std::any_of(kEndings.begin(), kEndings.end(), [&](std::string_view e) { return ends_with(term, e); });
+}
+
+bool is_russian_bare_genitive_plural(std::string_view term) {
+    // Genitive plurals without an ending that recur in the names of bodies: `защиты прав`,
+    // `против пыток`, `внутренних дел`, `вооружённых сил`, `мест лишения свободы`.
+    static constexpr std::array<std::string_view, 12> kWords = {
+        "прав", "пыток", "дел", "сил", "войск", "свобод", "женщин", "граждан", "лиц", "мест", "наук", "средств"};
+    return std::find(kWords.begin(), kWords.end(), term) != kWords.end();
 }
 
 bool is_russian_verbal_noun(std::string_view term) {
@@ -350,8 +363,8 @@ bool is_french_adjective(std::string_view term) {
     static constexpr std::array<std::string_view, 21> kEndings = {
         "al", "ale", "aux", "el", "elle", "ien", "ienne", "ais", "aise", "ique", "aire", "if", "ive",
         "ee", "ant", "ante", "eur", "ain", "aine", "een", "enne"};
-    static constexpr std::array<std::string_view, 6> kWords = {"supreme", "russe", "unies", "unis",
-                                                              "mondial", "mondiale"};
+    static constexpr std::array<std::string_view, 10> kWords = {"supreme", "russe", "unies", "unis", "mondial",
+                                                               "mondiale", "civil", "civile", "civils", "civiles"};
     if (std::find(kWords.begin(), kWords.end(), term) != kWords.end()) return true;
     if (term.size() < 4) return false;
     if (ends_with(term, "ais") || ends_with(term, "aux")) return true;

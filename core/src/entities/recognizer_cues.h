@@ -62,6 +62,10 @@ bool is_russian_verb(std::string_view term);
 /// True when @p term (Cyrillic) can be a noun in the genitive (`человека`, `безопасности`).
 bool is_russian_genitive(std::string_view term);
 
+/// True for a genitive plural without an ending that often follows the head of a body's name
+/// (`прав`, `пыток`, `дел`).
+bool is_russian_bare_genitive_plural(std::string_view term);
+
 /// True when @p term (Cyrillic, normalised) is a verbal or abstract noun in any case form (`решения`,
 /// `задержание`, `деятельности`, `руководства`), which cannot be a first name.
 bool is_russian_verbal_noun(std::string_view term);
