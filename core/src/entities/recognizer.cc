@@ -285,6 +285,9 @@ struct EntityRecognizer::Impl {
     std::uint32_t extend_english(std::uint32_t e);
     std::uint32_t extend_french(std::uint32_t e, bool after_object = false);
     bool dateline(std::uint32_t i);
+    bool web_outlet(std::uint32_t i) const;
+    bool article_name(std::uint32_t i);
+    void define_by_initials();
     std::uint32_t french_after_and(std::uint32_t j);
     std::uint32_t french_object(std::uint32_t j);
     std::uint32_t french_adjectives(std::uint32_t e, std::uint32_t limit);
@@ -458,12 +461,47 @@ void EntityRecognizer::Impl::find_candidates() {
     }
 }
 
+/// True when @p i is a capitalised article (`La`, `Le`, `El`) before exactly one capitalised word that
+/// is not a role, a country, a head word, a common word of the text or a person's known word.
+bool EntityRecognizer::Impl::article_name(std::uint32_t i) {
+    static constexpr std::string_view kArticles[] = {"la", "le", "les", "el", "los", "las"};
+    const std::string& t = tok(i).term;
+    if (tok(i).cyrillic || !has(i, kCap) || has(i, kAllCaps) ||
+        std::find(std::begin(kArticles), std::end(kArticles), t) == std::end(kArticles))
+        return false;
+    const std::uint32_t n = i + 1;
+    if (n >= size() || !joined(i) || !capital(n) || has(n, kAllCaps | kCountry | kQuoted | kInitial)) return false;
+    if (joined(n) && n + 1 < size() && (capital(n + 1) || is(n + 1, Flag::kConnector))) return false;
+    if (is(n, Flag::kRole | Flag::kHonorific | Flag::kFunction | Flag::kOrgHead | Flag::kMonth | Flag::kNonName |
+              Flag::kLegal | Flag::kEvent))
+        return false;
+    return lower_seen.count(tok(n).term) == 0;
+}
+
+/// `Vlast.kz`, `Kaktus.media`: a capitalised word with a web domain's ending names an online outlet.
+bool EntityRecognizer::Impl::web_outlet(std::uint32_t i) const {
+    const std::string_view w = word(i);
+    const std::size_t dot = w.rfind('.');
+    if (dot == std::string_view::npos || dot == 0 || tok(i).cyrillic) return false;
+    const std::string_view tail = w.substr(dot + 1);
+    return tail.size() >= 2 && tail.size() <= 6 &&
+           std::all_of(tail.begin(), tail.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 /// Handles the candidate starting at capitalised token @p i; returns the last token it consumed.
 std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
+    if (web_outlet(i) && !has(i, kQuoted)) {
+        emit(EntityKind::organisation, i, i);
+        return i;
+    }
     if (has(i, kQuoted) && i > 0 && gap(i - 1, kOpenQuote)) return quoted_at(i);
     if (has(i, kQuoted)) return i;
     if (const std::uint32_t e = after_form_word(i); e != kUnlooked) return e;
     if (title_continuation(i)) return run_end(i);
+    if (!has(i, kSentStart) && article_name(i)) {
+        emit(EntityKind::organisation, i, i + 1);
+        return i + 1;
+    }
     if (is(i, Flag::kFunction | Flag::kDeterminer | Flag::kMonth) && !has(i, kAllCaps | kInitial)) return i;
     if (tok(i).cyrillic) {
         const std::uint32_t h = russian_head(i);
@@ -487,6 +525,19 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
             return r < e ? person(r, e) : e;
         }
         if (plural_role_name(i, e)) return latin_organisation(i, e);  // `… Lawyers for Human Rights`
+    }
+    // `CNDD-FDD`, `ZANU-PF`: capitals joined by a hyphen are one party's acronym.
+    if (e == i + 1 && has(i, kAllCaps) && has(e, kAllCaps) && gap(i, kHyphen) && !has(i, kCountry) &&
+        !has(e, kCountry)) {
+        Mention& m = emit(EntityKind::organisation, i, e);
+        m.acronym = m.surface;
+        return e;
+    }
+    // `La Prensa`, `Le Monde`, `La Cimade`: an article and one capitalised word name a newspaper or a
+    // group, not a person.
+    if (e == i + 1 && article_name(i)) {
+        emit(EntityKind::organisation, i, e);
+        return e;
     }
     if (has(i, kAllCaps) && e == i) {
         if (!dateline(i)) acronyms.push_back(i);
@@ -782,10 +833,13 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h) {
         after_po = false;
         if (dative) {
             e = j;
+            after_adjective = false;  // `по финансовому мониторингу`: the noun came
             continue;
         }
         if (is(j, Flag::kRole | Flag::kFunction | Flag::kMonth)) break;
         if (is(j, Flag::kOrgHead) && !after_adjective) break;
+        // `Министерством юстиции посещения`: a verbal noun after the complement is the sentence's.
+        if (!in_po && j > h + 1 && !has(j, kCap) && !after_adjective && cues::is_russian_verbal_noun(t)) break;
         const bool adjective = !has(j, kCap) && cues::is_russian_adjective(t);
         if (!(adjective || after_adjective || has(j, kCap) || cues::is_russian_genitive(t) ||
               cues::is_russian_bare_genitive_plural(t)))
@@ -811,7 +865,15 @@ bool EntityRecognizer::Impl::russian_linked_object(std::uint32_t j, bool in_po) 
     const bool genitive_pair = !in_po && j > 0 && !has(j + 1, kCap) && cues::is_russian_genitive(tok(j - 1).term) &&
                                (ends_with(object, "ии") || ends_with(object, "ы") || ends_with(object, "ой") ||
                                 ends_with(object, "ых") || ends_with(object, "их"));
-    if (t == "и") return genitive_pair || (in_po && (ends_with(object, "ю") || russian_plural_dative(object)));
+    // `по борьбе с экстремизмом и незаконной миграцией`: instrumental objects inside a `по` phrase.
+    const auto instrumental = [](std::string_view w) {
+        return w.size() >= 8 && (ends_with(w, "ом") || ends_with(w, "ем") || ends_with(w, "ей") ||
+                                 ends_with(w, "ой") || ends_with(w, "ами") || ends_with(w, "ями") || ends_with(w, "ью"));
+    };
+    if (t == "с") return in_po && !has(j + 1, kCap) && instrumental(object);
+    if (t == "и")
+        return genitive_pair ||
+               (in_po && (ends_with(object, "ю") || russian_plural_dative(object) || instrumental(object)));
     // `по защите прав`: a feminine dative noun before its genitive object.
     const bool dative_before_genitive = ends_with(object, "е") && joined(j + 1) && !has(j + 2, kCap) &&
                                         (cues::is_russian_genitive(tok(j + 2).term) ||
@@ -907,6 +969,8 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
     const std::uint32_t run_last = e;
     for (std::uint32_t k = s; k <= e; ++k)
         if (has(k, kAllCaps)) acronyms.push_back(k);
+    // `Rostov-on-Don`, `Châlons-en-Champagne`: a hyphen and a lowercase word after the run make a place.
+    if (gap(e, kHyphen) && e + 1 < size() && !has(e + 1, kCap)) return run_last;
     for (std::uint32_t k = s; k <= e; ++k)
         if (is(k, Flag::kEvent | Flag::kLegal)) return run_last;
     if (s > 0 && !gap(s - 1, kBreak) && is(s - 1, Flag::kPrize)) return run_last;  // `prix Martin Ennals`
@@ -953,6 +1017,9 @@ void EntityRecognizer::Impl::decide_person(std::uint32_t s, std::uint32_t e, boo
     }
     if (words == 0) return;
     const bool speech = speech_after(e) || speech_before(s);
+    // `Pont-Sondé`, `Saint-Denis`: two capitalised halves of one hyphenated word, with nothing that
+    // says person, are a place more often than a first name alone.
+    if (e == s + 1 && gap(s, kHyphen) && !role && !speech) return;
     if (e > s && words <= 4) {
         emit(EntityKind::person, s, e);
         check_acronym_definition(s, e);
@@ -1018,6 +1085,45 @@ void EntityRecognizer::Impl::check_acronym_definition(std::uint32_t s, std::uint
     m.acronym = acronym;
     defined.emplace(acronym, acronym);
     info[a].shape |= kUsed;
+}
+
+/// `Европейскую службу внешних действий (ЕСВД)`, `l’Action des chrétiens pour l’abolition de la
+/// torture (ACAT-France)`, `Комитет ООН по экономическим, социальным и культурным правам (КЭСКП)`: the
+/// words before an acronym in brackets whose initials spell it, in order, every other word being a
+/// function word or another acronym, name an organisation, whatever the rules above made of them.
+void EntityRecognizer::Impl::define_by_initials() {
+    constexpr std::uint32_t kMaxSpan = 14;
+    for (std::uint32_t a = 1; a < size(); ++a) {
+        if (!has(a, kAllCaps) || has(a, kCountry | kShout) || !gap(a - 1, kOpenParen)) continue;
+        if (!gap(a, kCloseParen) && !(gap(a, kHyphen) && a + 1 < size() && gap(a + 1, kCloseParen))) continue;
+        std::vector<UChar32> letters;
+        const std::string_view acronym = word(a);
+        for (std::size_t b = 0; b < acronym.size();) letters.push_back(next_code_point(acronym, b));
+        if (letters.size() < 2 || letters.size() > 8) continue;
+        const std::uint32_t p = a - 1;
+        std::uint32_t best = kUnlooked;
+        for (std::uint32_t s = p + 1; s-- > 0 && p - s < kMaxSpan;) {
+            if (s < p && (tok(s).paragraph != tok(p).paragraph || (gap(s, kBreak) && !gap(s, kComma)))) break;
+            std::size_t next = 0;
+            bool ok = true, any_name = false;
+            for (std::uint32_t k = s; k <= p && ok; ++k) {
+                const bool filler = (!has(k, kCap) && is(k, Flag::kFunction | Flag::kConnector | Flag::kDeterminer)) ||
+                                    (has(k, kAllCaps) && k != s);
+                if (filler) continue;
+                ok = next < letters.size() && initial_letter(word(k), info[k].skip) == letters[next];
+                ++next;
+                any_name = any_name || !has(k, kCountry);
+            }
+            if (ok && next == letters.size() && any_name && !is(s, Flag::kFunction | Flag::kDeterminer)) best = s;
+            if (next > letters.size()) break;
+        }
+        if (best == kUnlooked) continue;
+        std::erase_if(found, [&](const Mention& m) { return m.last_token >= best && m.first_token <= p; });
+        Mention& m = emit(EntityKind::organisation, best, p);
+        m.acronym = std::string(acronym);
+        defined.emplace(m.acronym, m.acronym);
+        info[a].shape |= kUsed;
+    }
 }
 
 void EntityRecognizer::Impl::resolve_acronyms() {
@@ -1116,6 +1222,7 @@ void EntityRecognizer::recognize(std::string_view text, const std::vector<Token>
     r.match_known();
     r.find_candidates();
     r.resolve_pending();
+    r.define_by_initials();
     r.resolve_acronyms();
     std::stable_sort(r.found.begin(), r.found.end(),
                      [](const Mention& a, const Mention& b) { return a.start < b.start; });

@@ -57,7 +57,7 @@ const Group kGroups[] = {
         "который которая которые где куда почему зачем сейчас теперь ранее позднее также кроме "
         "многие некоторые каждый другой другие один одна два три первый второй ведь лишь только даже "
         "согласно мой моя наш наша ваш свой своя сам сама сами само самого самой среди"},
-    {kRu, kConnector, "по при против за и"},
+    {kRu, kConnector, "по при против за и с"},
     {kRu, kPlacePrep, "в во из на под около"},
 
     // --- person cues ---
@@ -85,7 +85,7 @@ const Group kGroups[] = {
         "оппозиционер диссидент политзаключенный заключенный координатор член представитель "
         "корреспондент редактор главред исследователь профессор генерал фотограф кандидат сотрудник "
         "сотрудница коллега спикер пресс-секретарь епископ архиепископ митрополит священник имам муфтий "
-        "раввин врач врачи медики сотрудники представители адвокаты юристы журналисты активисты "
+        "раввин родственник родственница родственники родители врач врачи медики сотрудники представители адвокаты юристы журналисты активисты "
         "правозащитники эксперты члены"},
     {kEn, kHonorific | kAbbreviation, "mr mrs ms dr prof sir"},
     {kFr, kHonorific | kAbbreviation, "m mme mlle me pr dr mgr"},
@@ -114,18 +114,19 @@ const Group kGroups[] = {
         "government department senate congress tribunal university academy bank corporation company "
         "society chamber commissariat observatory alliance forum club directorate administration "
         "secretariat inspectorate board house initiative radio news press institution police media "
-        "procuracy mission delegation embassy consulate community"},
+        "procuracy mission delegation embassy consulate community trust daily times post tribune gazette "
+        "herald journal television"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
         "groupe direction academie universite banque syndicat collectif alliance forum ambassade "
-        "societe nations internationale media radio communaute"},
+        "societe nations internationale media radio communaute ordre barreau"},
     {kRu, kOrgHead, "бюро комитет совет министерство суд союз ассоциация фонд центр комиссия партия "
         "агентство организация служба парламент ассамблея институт лига федерация движение коалиция "
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
         "администрация акимат генпрокуратура объединение сеть группа конгресс трибунал канцелярия "
         "банк компания корпорация общество клуб инспекция представительство посольство миссия радио медиа "
-        "собрание"},
+        "собрание офис коллегия"},
     {kEn, kLegalForm, "ngo ngos newspaper outlet channel website magazine broadcaster daily weekly portal "
         "party faction group movement"},
     {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe"},
@@ -347,8 +348,9 @@ bool is_russian_verbal_noun(std::string_view term) {
     static constexpr std::array<std::string_view, 14> kStems = {
         "шени", "жени", "лени", "чени", "щени", "дени", "нени", "рени", "тени", "вани", "жани", "зани", "шани", "чани"};
     static constexpr std::array<std::string_view, 9> kCases = {"е", "я", "ю", "ем", "и", "й", "ям", "ями", "ях"};
-    static constexpr std::array<std::string_view, 13> kWhole = {
-        "ость", "ости", "остью", "остей", "ство", "ства", "ству", "ством", "стве", "ств", "ствам", "ствами", "ствах"};
+    static constexpr std::array<std::string_view, 17> kWhole = {
+        "ость", "ости", "остью", "остей", "ство", "ства", "ству", "ством", "стве", "ств", "ствам", "ствами", "ствах",
+        "ствие", "ствия", "ствию", "ствием"};
     if (term.size() < 12) return false;  // six letters at least: `Кости` is a name
     for (std::string_view c : kCases) {
         if (!ends_with(term, c)) continue;
