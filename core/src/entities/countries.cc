@@ -483,6 +483,24 @@ struct CountryGazetteer::Impl {
     std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> fuzzy;
     static constexpr std::size_t kFuzzyMinBytes = 9;
 
+    /// True when token @p i is joined by a bare hyphen to a neighbouring word that does not start a
+    /// country name (`France-Presse`), as opposed to `Russia-Ukraine` or a name of its own.
+    bool hyphened_to_other_word(std::string_view text, const std::vector<Token>& tokens, std::size_t i) const {
+        const Token& t = tokens[i];
+        if (i + 1 < tokens.size() && tokens[i + 1].start == t.end + 1 && t.end < text.size() && text[t.end] == '-')
+            return !starts_a_name(tokens[i + 1]);
+        if (i > 0 && t.start == tokens[i - 1].end + 1 && t.start > 0 && text[t.start - 1] == '-')
+            return !starts_a_name(tokens[i - 1]);
+        return false;
+    }
+
+    /// True when some name's anchor word is @p t in some case form.
+    bool starts_a_name(const Token& t) const {
+        bool found = false;
+        for_each_bucket(t, [&](const std::vector<std::uint32_t>&) { found = true; });
+        return found;
+    }
+
     /// The one form a capitalised Latin word is one edit away from (same first four and last two
     /// letters, so `Australian` is not `Australia`), or null.
     const Form* fuzzy_form(const Token& t) const {
@@ -729,6 +747,11 @@ void CountryGazetteer::find(std::string_view text, const std::vector<Token>& tok
             continue;
         }
         const std::size_t last = i + best->words.size() - 1;
+        // `Agence France-Presse`: one half of a hyphenated name whose other half is no country.
+        if (best->words.size() == 1 && im.hyphened_to_other_word(text, tokens, i)) {
+            ++i;
+            continue;
+        }
         if (best->words.size() == 1 && im.is_function_word(tokens[i].term) &&
             at_sentence_start(text, tokens[i].start)) {
             ++i;  // "Того же мнения": a capital at a sentence start proves nothing

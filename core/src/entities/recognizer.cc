@@ -285,6 +285,7 @@ struct EntityRecognizer::Impl {
     std::uint32_t extend_english(std::uint32_t e);
     std::uint32_t extend_french(std::uint32_t e, bool after_object = false);
     bool dateline(std::uint32_t i);
+    std::uint32_t dateline_end(std::uint32_t i);
     bool web_outlet(std::uint32_t i) const;
     bool article_name(std::uint32_t i);
     void define_by_initials();
@@ -352,11 +353,16 @@ void EntityRecognizer::Impl::read_shapes() {
         if (one_letter && text.substr(t.end, 1) == ".") ti.shape |= kInitial;
         // A one-letter word inside a run of capitals (`ОТЧЁТ О ВИЗИТЕ`, `RAPPORT À L’ONU`) continues it.
         // A speaker label (`ВЕТРОВА: В МВД говорят`) ends one.
-        const bool caps_word = (ti.shape & kAllCaps) || (one_letter && caps_run > 0 && !(ti.shape & kInitial));
+        const bool number = !t.term.empty() && t.term[0] >= '0' && t.term[0] <= '9';
+        const bool caps_word = (ti.shape & kAllCaps) ||
+                               ((one_letter || number) && caps_run > 0 && !(ti.shape & kInitial));
         const bool after_colon = i > 0 && text.substr(tok(i - 1).end, t.start - tok(i - 1).end).find(':') != std::string_view::npos;
         caps_run = caps_word ? (after_colon ? 1 : caps_run + 1) : 0;
         const std::uint32_t first = i + 1 - caps_run;
-        const bool whole_line = caps_run > 0 && (info[first].shape & kSentStart) &&
+        // `ANNUAL REPORT 2024 — EXCERPT`: the rest of a heading's line, after a dash.
+        const bool after_heading = first > 0 && (info[first - 1].shape & kShout) &&
+                                   tok(first - 1).paragraph == t.paragraph && !gap(first - 1, kSentEnd);
+        const bool whole_line = caps_run > 0 && ((info[first].shape & kSentStart) || after_heading) &&
                                 (gap(i, kSentEnd) || i + 1 == size()) && text.substr(t.end, 1) != ":";
         if (caps_run >= 3 || whole_line)  // a heading, not acronyms
             for (std::uint32_t k = first; k <= i; ++k) info[k].shape |= kShout;
@@ -464,7 +470,9 @@ void EntityRecognizer::Impl::find_candidates() {
 /// True when @p i is a capitalised article (`La`, `Le`, `El`) before exactly one capitalised word that
 /// is not a role, a country, a head word, a common word of the text or a person's known word.
 bool EntityRecognizer::Impl::article_name(std::uint32_t i) {
-    static constexpr std::string_view kArticles[] = {"la", "le", "les", "el", "los", "las"};
+    static constexpr std::string_view kArticles[] = {"la", "le", "les"};
+    // `à La Haye`, `in Le Havre`: after a place preposition it is a town.
+    if (i > 0 && !gap(i - 1, kBreak) && (word(i - 1) == "à" || is(i - 1, Flag::kPlacePrep))) return false;
     const std::string& t = tok(i).term;
     if (tok(i).cyrillic || !has(i, kCap) || has(i, kAllCaps) ||
         std::find(std::begin(kArticles), std::end(kArticles), t) == std::end(kArticles))
@@ -490,6 +498,7 @@ bool EntityRecognizer::Impl::web_outlet(std::uint32_t i) const {
 
 /// Handles the candidate starting at capitalised token @p i; returns the last token it consumed.
 std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
+    if (const std::uint32_t d = dateline_end(i); d != kUnlooked) return d;  // `BUENOS AIRES —`
     if (web_outlet(i) && !has(i, kQuoted)) {
         emit(EntityKind::organisation, i, i);
         return i;
@@ -548,12 +557,24 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
 
 /// `АЛМАТЫ, 12 мая —`, `GENEVA, 3 June`: a place in capitals that opens a paragraph before a date is a
 /// news item's dateline, not an acronym.
-bool EntityRecognizer::Impl::dateline(std::uint32_t i) {
+bool EntityRecognizer::Impl::dateline(std::uint32_t i) { return dateline_end(i) != kUnlooked; }
+
+/// Last token of a dateline that starts at @p i: words in capitals opening a paragraph, then a comma
+/// and a date (`АЛМАТЫ, 12 мая`) or a dash (`BUENOS AIRES —`, `GENÈVE –`). kUnlooked when there is none.
+std::uint32_t EntityRecognizer::Impl::dateline_end(std::uint32_t i) {
     const bool opens = i == 0 || tok(i - 1).paragraph != tok(i).paragraph || gap(i - 1, kSentEnd);
-    if (!opens || !gap(i, kComma) || i + 1 >= size()) return false;
-    const std::string& next = tok(i + 1).term;
+    if (!opens || !has(i, kAllCaps)) return kUnlooked;
+    std::uint32_t e = i;
+    while (e + 1 < size() && e - i < 3 && joined(e) && has(e + 1, kAllCaps)) ++e;
+    if (e + 1 >= size()) return kUnlooked;
+    const std::string_view between = text.substr(tok(e).end, tok(e + 1).start - tok(e).end);
+    const bool dash = between.find("\u2014") != std::string_view::npos || between.find("\u2013") != std::string_view::npos ||
+                      between.find(" - ") != std::string_view::npos;
+    if (dash && !gap(e, kSentEnd)) return e;
+    if (!gap(e, kComma)) return kUnlooked;
+    const std::string& next = tok(e + 1).term;
     const bool number = !next.empty() && next[0] >= '0' && next[0] <= '9';
-    return number || is(i + 1, Flag::kMonth);
+    return number || is(e + 1, Flag::kMonth) ? e : kUnlooked;
 }
 
 /// `the outlet Kloop`, `du quotidien Le Progrès`, `Son parti, Pastef,`: a capitalised run right after a
@@ -696,7 +717,7 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e) {
         if (term == "and" && head_in_run(c + 1, r) != kUnlooked) break;
         if (to && (r == c + 1 || head_in_run(c + 1, r) != kUnlooked || has(c + 1, kCountry))) break;
         for (std::uint32_t k = c + 2; k <= r && !with_the && !to; ++k)
-            if (is(k, Flag::kRole)) return k - 1;  // `Council of Europe Commissioner`: a title
+            if (is(k, Flag::kRole) && word(k).back() != 's') return k - 1;  // `Council of Europe Commissioner`: a title
         bool instrument = false;  // `the Parliament of Georgia of the Law on …`: what it passed
         for (std::uint32_t k = c + 1; k <= r && with_the; ++k) instrument = instrument || is(k, Flag::kLegal | Flag::kEvent);
         if (instrument) break;
@@ -709,9 +730,11 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e) {
 /// French: adjectives after the head (`Cour suprême`), then up to four prepositional complements
 /// (`des droits de l'homme`, `pour les droits humains`, `des Nations unies`), joined by `et` inside.
 std::uint32_t EntityRecognizer::Impl::extend_french(std::uint32_t e, bool after_object) {
-    const std::uint32_t limit = e + kMaxComplement;
+    // French names run longer than English ones (`Association tchadienne pour la promotion et la
+    // défense des droits de l'homme`).
+    const std::uint32_t limit = e + kMaxComplement + 3;
     e = french_adjectives(e, limit);
-    for (int phrase = 0; phrase < 4 && joined(e) && e < limit; ++phrase) {
+    for (int phrase = 0; phrase < 6 && joined(e) && e < limit; ++phrase) {
         std::uint32_t j = e + 1;
         if ((phrase > 0 || after_object) && tok(j).term == "et" && !has(j, kCap) && joined(j)) {
             const std::uint32_t after_and = french_after_and(j + 1);
@@ -741,7 +764,10 @@ std::uint32_t EntityRecognizer::Impl::french_after_and(std::uint32_t j) {
 
 std::uint32_t EntityRecognizer::Impl::french_adjectives(std::uint32_t e, std::uint32_t limit) {
     const auto adjective = [&](std::uint32_t k) {
-        return k < size() && !has(k, kCap) && !is(k, Flag::kFunction) && cues::is_french_adjective(tok(k).term);
+        if (k >= size() || has(k, kCap) || is(k, Flag::kFunction)) return false;
+        const std::string_view w = word(k);  // `spécialisé`, `unifiées`: participles, from the accent
+        const bool participle = ends_with(w, "é") || ends_with(w, "ée") || ends_with(w, "és") || ends_with(w, "ées");
+        return participle || cues::is_french_adjective(tok(k).term);
     };
     while (joined(e) && e < limit) {
         if (adjective(e + 1)) {
@@ -847,6 +873,19 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h) {
         e = j;
         after_adjective = adjective;
     }
+    // `Делегация Европейского союза в Узбекистане`, `Офис ОБСЕ в Таджикистане`: a body abroad keeps
+    // its country.
+    static constexpr std::string_view kAbroad[] = {"делегац", "представительств", "посольств", "миссия", "миссии",
+                                                   "миссию", "офис", "бюро"};
+    const std::string& head = tok(h).term;
+    const bool abroad = std::any_of(std::begin(kAbroad), std::end(kAbroad),
+                                    [&](std::string_view a) { return head.compare(0, a.size(), a) == 0; });
+    if (abroad && !after_adjective && joined(e) && e + 2 < size() && (tok(e + 1).term == "в" || tok(e + 1).term == "во") &&
+        joined(e + 1) && has(e + 2, kCountry)) {
+        e += 2;
+        while (e + 1 < size() && joined(e) && has(e + 1, kCountry)) ++e;
+        return e;
+    }
     // An adjective with no noun after it is not part of the name; `-ний`, `-ций` there is a noun's
     // genitive plural (`исполнения наказаний`, `организаций`).
     if (after_adjective && e > h && !ends_with(tok(e).term, "ний") && !ends_with(tok(e).term, "ций")) --e;
@@ -896,6 +935,14 @@ std::uint32_t EntityRecognizer::Impl::organisation(std::uint32_t s, std::uint32_
         m.end = quoted_end_byte(q);
         m.surface = std::string(text.substr(m.start, m.end - m.start));
         return q;
+    }
+    // `National Coalition of Human Rights Defenders – Kenya`: a national chapter named after a dash.
+    if (e + 1 < size() && has(e + 1, kCountry) && tok(e + 1).paragraph == tok(e).paragraph) {
+        const std::string_view between = text.substr(tok(e).end, tok(e + 1).start - tok(e).end);
+        std::uint32_t c = e + 1;
+        while (c + 1 < size() && has(c + 1, kCountry) && joined(c)) ++c;
+        const bool spaced_dash = between == " \u2013 " || between == " \u2014 " || between == " - ";
+        if (spaced_dash && (gap(c, kSentEnd) || c + 1 == size())) e = c;
     }
     if ((e > s || (is(s, Flag::kAssembly) && has(s, kCap) && !has(s, kAllCaps))) && !all_country) {
         emit(EntityKind::organisation, s, e);
@@ -976,6 +1023,14 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
     if (s > 0 && !gap(s - 1, kBreak) && is(s - 1, Flag::kPrize)) return run_last;  // `prix Martin Ennals`
     bool role = false;
     const std::uint32_t run_first = s;
+    // `l’Ougandais Joseph Ssemakula`, `la Libanaise Rania Haddad`: a nationality before the name.
+    if (e >= s + 2 && !tok(s).cyrillic && tok(s).lang == Lang::fr && s > 0 &&
+        (has(s, kElided) || tok(s - 1).term == "la" || tok(s - 1).term == "le" || tok(s - 1).term == "les")) {
+        const std::string& n = tok(s).term;
+        if (ends_with(n, "ais") || ends_with(n, "aise") || ends_with(n, "ien") || ends_with(n, "ienne") ||
+            ends_with(n, "ain") || ends_with(n, "aine") || ends_with(n, "ois") || ends_with(n, "oise"))
+            ++s;
+    }
     // `Maurice Kamto, chef du …`: a first name that is also a country, with a person cue after.
     const bool country_name = has(s, kCountry) && s < e && !has(s + 1, kCountry | kAllCaps) &&
                               !has(s, kQuoted) && !is(s, Flag::kFunction) && speech_after(e);
@@ -1106,15 +1161,24 @@ void EntityRecognizer::Impl::define_by_initials() {
             if (s < p && (tok(s).paragraph != tok(p).paragraph || (gap(s, kBreak) && !gap(s, kComma)))) break;
             std::size_t next = 0;
             bool ok = true, any_name = false;
+            int unmatched = 0;  // one word may be left out of the acronym (`CNARR`: `… et des rapatriés`)
             for (std::uint32_t k = s; k <= p && ok; ++k) {
                 const bool filler = (!has(k, kCap) && is(k, Flag::kFunction | Flag::kConnector | Flag::kDeterminer)) ||
                                     (has(k, kAllCaps) && k != s);
                 if (filler) continue;
-                ok = next < letters.size() && initial_letter(word(k), info[k].skip) == letters[next];
+                if (next == letters.size() && has(k, kCountry)) continue;  // `… autonomes du Bénin (CSA-Bénin)`
+                const bool match = next < letters.size() && initial_letter(word(k), info[k].skip) == letters[next];
+                if (!match && k > s && unmatched == 0) {
+                    ++unmatched;
+                    continue;
+                }
+                ok = match;
                 ++next;
                 any_name = any_name || !has(k, kCountry);
             }
-            if (ok && next == letters.size() && any_name && !is(s, Flag::kFunction | Flag::kDeterminer)) best = s;
+            if (ok && next == letters.size() && any_name && !is(s, Flag::kFunction | Flag::kDeterminer) &&
+                letters.size() > static_cast<std::size_t>(2 * unmatched))
+                best = s;
             if (next > letters.size()) break;
         }
         if (best == kUnlooked) continue;

@@ -68,14 +68,14 @@ const Group kGroups[] = {
         "mother father widow poet writer artist politician dissident prisoner detainee researcher "
         "expert professor chief ambassador coordinator member analyst economist unionist campaigner "
         "correspondent photographer filmmaker musician singer candidate investigator officer "
-        "head cofounder co-founder nephew niece uncle aunt grandson granddaughter mp mps speaker "
+        "treasurer head cofounder co-founder nephew niece uncle aunt grandson granddaughter mp mps speaker "
         "bishop archbishop cardinal pastor priest imam mufti rabbi sheikh metropolitan"},
     {kFr, kRole, "militant militante journaliste avocat avocate defenseur defenseure directeur directrice "
         "president presidente ministre rapporteur rapporteuse blogueur blogueuse fondateur fondatrice "
         "secretaire chef maire procureur procureure juge depute deputee opposant opposante dissident "
         "dissidente prisonnier prisonniere ecrivain ecrivaine poete epouse mari fils fille frere soeur "
         "mere pere veuve chercheur chercheuse expert experte professeur porte-parole coordinateur "
-        "coordinatrice membre dirigeant dirigeante responsable militants avocats docteur docteure "
+        "coordinatrice tresorier tresoriere membre dirigeant dirigeante responsable militants avocats docteur docteure "
         "eveque archeveque cardinal pasteur pretre imam abbe"},
     {kRu, kRole, "активист активистка журналист журналистка адвокат юрист правозащитник правозащитница "
         "директор председатель президент министр блогер блогерша глава руководитель руководительница "
@@ -89,6 +89,8 @@ const Group kGroups[] = {
         "правозащитники эксперты члены"},
     {kEn, kHonorific | kAbbreviation, "mr mrs ms dr prof sir"},
     {kFr, kHonorific | kAbbreviation, "m mme mlle me pr dr mgr"},
+    {kFr, kHonorific, "excellence"},
+    {kEn, kHonorific, "excellency"},
     {kRu, kHonorific, "господин госпожа"},
     {kEn, kAbbreviation, "st jr sr gen col lt sgt no vs mt"},
     {kRu, kAbbreviation, "г гг им ул д т тт др пр проф см ст"},
@@ -362,9 +364,9 @@ bool is_russian_verbal_noun(std::string_view term) {
 }
 
 bool is_french_adjective(std::string_view term) {
-    static constexpr std::array<std::string_view, 21> kEndings = {
+    static constexpr std::array<std::string_view, 22> kEndings = {
         "al", "ale", "aux", "el", "elle", "ien", "ienne", "ais", "aise", "ique", "aire", "if", "ive",
-        "ee", "ant", "ante", "eur", "ain", "aine", "een", "enne"};
+        "ee", "ant", "ante", "eur", "ain", "aine", "een", "enne", "iste"};
     static constexpr std::array<std::string_view, 10> kWords = {"supreme", "russe", "unies", "unis", "mondial",
                                                                "mondiale", "civil", "civile", "civils", "civiles"};
     if (std::find(kWords.begin(), kWords.end(), term) != kWords.end()) return true;
@@ -375,7 +377,7 @@ bool is_french_adjective(std::string_view term) {
     if (ends_with(base, "e") && !ends_with(base, "ee") && !ends_with(base, "ale") && !ends_with(base, "elle") &&
         !ends_with(base, "ienne") && !ends_with(base, "aise") && !ends_with(base, "ique") &&
         !ends_with(base, "aire") && !ends_with(base, "ive") && !ends_with(base, "ante") && !ends_with(base, "aine") &&
-        !ends_with(base, "eenne"))
+        !ends_with(base, "eenne") && !ends_with(base, "iste"))
         return false;  // a bare final -e is a verb form more often than an adjective
     return std::any_of(kEndings.begin(), kEndings.end(), [&](std::string_view e) { return ends_with(base, e); });
 }
