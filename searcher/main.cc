@@ -35,6 +35,7 @@ struct Options {
     std::vector<std::string> countries, persons, organisations, about;
     bool facets = false;
     bool no_facets = false;
+    bool estimate_total = false;
     bool allow_partial = false;
     std::size_t facet_limit = 10;
     std::string ui_lang = "en";
@@ -144,7 +145,8 @@ void print_text(const agora::SearchResponse& response, bool terminal) {
     if (response.total == 0) {
         std::cout << "No documents match \"" << response.query << "\".\n";
     } else {
-        std::cout << response.total << (response.total == 1 ? " document matches" : " documents match")
+        std::cout << (response.total_exact ? "" : "about ") << response.total
+                  << (response.total == 1 ? " document matches" : " documents match")
                   << " \"" << response.query << "\"";
         if (!response.results.empty()) {
             std::cout << "; showing " << response.results.front().rank << "–" << response.results.back().rank;
@@ -202,6 +204,10 @@ int main(int argc, char** argv) try {
          "only documents mentioning this organisation (name or acronym)")
         ("facets", po::bool_switch(&options.facets), "count countries, persons, organisations, languages")
         ("no-facets", po::bool_switch(&options.no_facets), "leave facets out of --json and --batch")
+        ("estimate-total", po::bool_switch(&options.estimate_total),
+         "count matches only as far as ranking needs and estimate the total (\"total_exact\": false "
+         "in JSON, \"about\" on a terminal): faster on common words and phrases; facets always "
+         "count every match")
         ("allow-partial", po::bool_switch(&options.allow_partial),
          "when a shard of a sharded or remote index is down, answer from the others (with a "
          "notice naming it) instead of failing")
@@ -241,6 +247,7 @@ int main(int argc, char** argv) try {
     request.persons = options.persons;
     request.organisations = options.organisations;
     request.facets = !options.no_facets && (options.facets || options.json || options.batch);
+    request.exact_total = !options.estimate_total;
     request.facet_limit = options.facet_limit;
     request.explain = options.explain;
     if (options.sort == "date") {

@@ -58,6 +58,7 @@ TEST_CASE("index then search from the command line, text and JSON", "[integratio
     CHECK(j["total"].get<int>() >= 2);
     CHECK(j["offset"] == 0);
     CHECK(j["suggestion"].is_null());
+    CHECK(j["total_exact"] == true);
     REQUIRE(j["results"].size() == 2);
     for (const json& r : j["results"]) {
         for (const char* field : {"rank", "id", "path", "article", "title", "lang", "date", "score", "snippet"}) {
@@ -165,4 +166,14 @@ TEST_CASE("an index of an older schema is refused with advice, and --rebuild bui
     CHECK(has(rebuilt.err, "1 documents in the index"));
     const auto found = run_program({kSearch, "--db", db, "prisons"});
     CHECK(found.status == 0);
+    // The searcher refuses an old index too, rather than answer from a layout it does not know.
+    {
+        Xapian::WritableDatabase w(db);
+        w.set_metadata("agora:schema", "3");
+        w.commit();
+    }
+    const auto old = run_program({kSearch, "--db", db, "prisons"});
+    CHECK(old.status == 2);
+    CHECK(has(old.err, "schema 3"));
+    CHECK(has(old.err, "--rebuild"));
 }

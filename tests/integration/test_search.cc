@@ -177,3 +177,27 @@ TEST_CASE("an index written by another schema is refused with advice, not search
         CHECK(what.find("--rebuild") != std::string::npos);
     }
 }
+
+TEST_CASE("an estimated total ranks the same page and says whether it is exact", "[integration][search]") {
+    Searcher searcher(collection_db());
+    SearchRequest request;
+    request.query = "the OR le OR и OR a";
+    request.limit = 3;
+    const auto exact = searcher.search(request);
+    REQUIRE(exact.total > 3);
+    CHECK(exact.total_exact);
+    request.exact_total = false;
+    const auto estimated = searcher.search(request);
+    REQUIRE(estimated.results.size() == exact.results.size());
+    for (std::size_t i = 0; i < exact.results.size(); ++i) {
+        CHECK(estimated.results[i].id == exact.results[i].id);
+        CHECK(estimated.results[i].score == Approx(exact.results[i].score));
+    }
+    if (estimated.total_exact) CHECK(estimated.total == exact.total);
+    CHECK(estimated.total >= estimated.results.size());
+    // Facets count every match, so the total is exact with them.
+    request.facets = true;
+    const auto faceted = searcher.search(request);
+    CHECK(faceted.total_exact);
+    CHECK(faceted.total == exact.total);
+}

@@ -80,6 +80,7 @@ nlohmann::json response_to_json(const SearchResponse& response) {
     for (const SearchResult& r : response.results) results.push_back(result_to_json(r, response.explained));
     nlohmann::json j = {{"query", response.query},
                         {"total", response.total},
+                        {"total_exact", response.total_exact},
                         {"offset", response.offset},
                         {"results", std::move(results)},
                         {"suggestion", response.suggestion ? nlohmann::json(*response.suggestion)

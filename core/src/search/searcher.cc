@@ -306,10 +306,13 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     if (request.facets) spies.emplace(enquire);
     const std::size_t limit = std::min(request.limit, limits::kMaxPageSize);
     // check_at_least = every document: the total and the facet counts are exact, not estimates.
+    // Without facets a caller may settle for Xapian's estimate, and the matcher stops early.
+    const bool count_all = request.facets || request.exact_total;
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(limit),
-                                               db_.get_doccount());
+                                               count_all ? db_.get_doccount() : 0);
     response.total = mset.get_matches_estimated();
+    response.total_exact = count_all || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     response.explained = request.explain;
 
     for (auto it = mset.begin(); it != mset.end(); ++it) {
