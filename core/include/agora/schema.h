@@ -70,8 +70,8 @@ inline constexpr Xapian::valueno kSlotAbout = 2;
 /// without repeats. The catalog maps each code back to its key (kMetaFacetNamePrefix).
 ///
 /// One match spy reads one value per matching document, and counting fixed-size codes needs no
-/// string compares: exact facets over 58,000 matches went from 78 to about 15 ms against five slots
-/// of key strings (see ARCHITECTURE.md). Remote shards run a stock ValueCountMatchSpy on this slot,
+/// string compares: the p95 of exact facets on 100,000 documents went from 78 to 19 ms against five
+/// slots of key strings (see ARCHITECTURE.md). Remote shards run a stock ValueCountMatchSpy on this slot,
 /// which counts each distinct list; the searcher splits the lists. A code is at most once in a list,
 /// so the sums are exact.
 inline constexpr Xapian::valueno kSlotFacets = 16;

@@ -42,6 +42,8 @@ constexpr std::size_t kWaitingSources = 256;
 // Documents a worker keeps while their shard is busy (committing, or written by another worker)
 // before it waits for the shard.
 constexpr std::size_t kMaxHeldDocuments = 256;
+// Facet codes whose names this run has written, remembered so that each is written once.
+constexpr std::size_t kMaxRememberedFacetNames = 1 << 20;
 
 // Names of a new sharded index's databases, as the stub lists them.
 constexpr const char* kCatalogName = "catalog";
@@ -315,6 +317,8 @@ void Indexer::flush_worker(Worker& worker, Run& run) {
     }
     if (FacetNames& names = worker.builder.facet_names(); !names.empty()) {
         std::lock_guard lock(catalog_->mutex);
+        // Only saves rewriting a name already written; forgetting keeps the indexer's memory bounded.
+        if (facet_names_recorded_.size() > kMaxRememberedFacetNames) facet_names_recorded_.clear();
         for (const auto& [code, key] : names) {
             if (facet_names_recorded_.insert(code).second) {
                 catalog_->db.set_metadata(entity_terms::facet_name_key(code), key);
