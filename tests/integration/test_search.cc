@@ -44,6 +44,14 @@ std::vector<std::string> paths(const agora::SearchResponse& r) {
     return out;
 }
 
+// A request for one page of @p query.
+SearchRequest page_of(std::string query, std::size_t limit) {
+    SearchRequest request;
+    request.query = std::move(query);
+    request.limit = limit;
+    return request;
+}
+
 bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -143,9 +151,7 @@ TEST_CASE("queries with stray quotes or operators still return results", "[integ
 
 TEST_CASE("paging is consistent with the total", "[integration][search]") {
     Searcher searcher(collection_db());
-    SearchRequest request;
-    request.query = "the OR le OR и";
-    request.limit = 2;
+    SearchRequest request = page_of("the OR le OR и", 2);
     const auto first = searcher.search(request);
     REQUIRE(first.total >= 4);
     request.offset = 2;
@@ -180,9 +186,7 @@ TEST_CASE("an index written by another schema is refused with advice, not search
 
 TEST_CASE("an estimated total ranks the same page and says whether it is exact", "[integration][search]") {
     Searcher searcher(collection_db());
-    SearchRequest request;
-    request.query = "the OR le OR и OR a";
-    request.limit = 3;
+    SearchRequest request = page_of("the OR le OR и OR a", 3);
     const auto exact = searcher.search(request);
     REQUIRE(exact.total > 3);
     CHECK(exact.total_exact);
