@@ -726,10 +726,12 @@ void CountryGazetteer::find(std::string_view text, const std::vector<Token>& tok
     std::size_t i = 0;
     while (i < n) {
         const Form* best = nullptr;
+        bool anchors_a_name = false;  // token i starts some name, matched here or not
         for (std::size_t a = 0; a <= im.max_anchor && i + a < n; ++a) {
             const Token& anchor = tokens[i + a];
             if (!anchor_ok[i + a]) continue;
             im.for_each_bucket(anchor, [&](const std::vector<std::uint32_t>& list) {
+                anchors_a_name = anchors_a_name || a == 0;
                 for (std::uint32_t f : list) {
                     const Form& form = im.forms[f];
                     if (form.anchor != a) continue;
@@ -741,7 +743,7 @@ void CountryGazetteer::find(std::string_view text, const std::vector<Token>& tok
                 }
             });
         }
-        if (best == nullptr && anchor_ok[i] && !im.index.count(tokens[i].term)) best = im.fuzzy_form(tokens[i]);
+        if (best == nullptr && anchor_ok[i] && !anchors_a_name) best = im.fuzzy_form(tokens[i]);
         if (best == nullptr) {
             ++i;
             continue;

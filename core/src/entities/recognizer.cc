@@ -284,7 +284,6 @@ struct EntityRecognizer::Impl {
     std::uint32_t head_in_run(std::uint32_t s, std::uint32_t e);
     std::uint32_t extend_english(std::uint32_t e);
     std::uint32_t extend_french(std::uint32_t e, bool after_object = false);
-    bool dateline(std::uint32_t i);
     std::uint32_t dateline_end(std::uint32_t i);
     bool web_outlet(std::uint32_t i) const;
     bool article_name(std::uint32_t i);
@@ -507,7 +506,10 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
     if (has(i, kQuoted)) return i;
     if (const std::uint32_t e = after_form_word(i); e != kUnlooked) return e;
     if (title_continuation(i)) return run_end(i);
-    if (!has(i, kSentStart) && article_name(i)) {
+    // `La Prensa`, `Le Monde`, `La Cimade`: an article and one capitalised word name a newspaper or a
+    // group, not a person; but an article of the text's own language may just open a sentence
+    // (`Les Européens …`).
+    if (article_name(i) && !(has(i, kSentStart) && is(i, Flag::kFunction | Flag::kDeterminer))) {
         emit(EntityKind::organisation, i, i + 1);
         return i + 1;
     }
@@ -542,22 +544,12 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         m.acronym = m.surface;
         return e;
     }
-    // `La Prensa`, `Le Monde`, `La Cimade`: an article and one capitalised word name a newspaper or a
-    // group, not a person.
-    if (e == i + 1 && article_name(i)) {
-        emit(EntityKind::organisation, i, e);
-        return e;
-    }
     if (has(i, kAllCaps) && e == i) {
-        if (!dateline(i)) acronyms.push_back(i);
+        acronyms.push_back(i);  // a dateline was taken above
         return i;
     }
     return person(i, e);
 }
-
-/// `АЛМАТЫ, 12 мая —`, `GENEVA, 3 June`: a place in capitals that opens a paragraph before a date is a
-/// news item's dateline, not an acronym.
-bool EntityRecognizer::Impl::dateline(std::uint32_t i) { return dateline_end(i) != kUnlooked; }
 
 /// Last token of a dateline that starts at @p i: words in capitals opening a paragraph, then a comma
 /// and a date (`АЛМАТЫ, 12 мая`) or a dash (`BUENOS AIRES —`, `GENÈVE –`). kUnlooked when there is none.

@@ -74,14 +74,6 @@ Xapian::Enquire make_enquire(const Xapian::Database& db, const Xapian::Query& qu
 
 }  // namespace
 
-/// The facet spy: one FacetCodeSpy on the facet slot counts every field at once. Remote shards run it
-/// as a stock ValueCountMatchSpy, which xapian-tcpsrv knows, and Xapian merges their counts.
-struct Searcher::FacetSpies {
-    FacetCodeSpy codes{schema::kSlotFacets};
-
-    explicit FacetSpies(Xapian::Enquire& enquire) { enquire.add_matchspy(&codes); }
-};
-
 /// One database a stub lists, opened on its own so that a shard that fails can be left out.
 struct Searcher::Part {
     StubEntry entry;
@@ -302,8 +294,10 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     if (query.empty()) return response;
 
     Xapian::Enquire enquire = make_enquire(db_, query, request.sort);
-    std::optional<FacetSpies> spies;
-    if (request.facets) spies.emplace(enquire);
+    // One spy on the facet slot counts every field at once; remote shards run it as a stock
+    // ValueCountMatchSpy, which xapian-tcpsrv knows, and Xapian merges their counts.
+    std::optional<FacetCodeSpy> spy;
+    if (request.facets) enquire.add_matchspy(&spy.emplace(schema::kSlotFacets));
     const std::size_t limit = std::min(request.limit, limits::kMaxPageSize);
     // check_at_least = every document: the total and the facet counts are exact, not estimates.
     // Without facets a caller may settle for Xapian's estimate, and the matcher stops early.
@@ -320,7 +314,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         result.rank = request.offset + it.get_rank() - mset.get_firstitem() + 1;
         response.results.push_back(std::move(result));
     }
-    if (spies) response.facets = collect_facets(*spies, request.facet_limit, request.ui);
+    if (spy) response.facets = collect_facets(*spy, request.facet_limit, request.ui);
     if (response.total == 0 && !parsed.words.empty()) response.suggestion = suggest(parsed);
     return response;
 }
@@ -350,14 +344,14 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, bool snippets
     return done;
 }
 
-Facets Searcher::collect_facets(const FacetSpies& spies, std::size_t limit, Lang ui,
+Facets Searcher::collect_facets(const FacetCodeSpy& spy, std::size_t limit, Lang ui,
                                 const std::string& exclude_key) {
     using schema::FacetField;
     // Counts by field; the entity itself is left out of its own dossier's related entities.
     std::map<FacetField, std::vector<std::pair<std::uint64_t, std::size_t>>> by_field;
     const std::uint64_t exclude_person = entity_terms::facet_code(FacetField::person, exclude_key);
     const std::uint64_t exclude_org = entity_terms::facet_code(FacetField::organisation, exclude_key);
-    for (const auto& [code, n] : spies.codes.counts()) {
+    for (const auto& [code, n] : spy.counts()) {
         if (!exclude_key.empty() && (code == exclude_person || code == exclude_org)) continue;
         by_field[entity_terms::code_field(code)].emplace_back(code, n);
     }
@@ -427,11 +421,12 @@ Dossier Searcher::run_dossier(std::string_view name, std::size_t limit, Lang ui)
     enquire.set_query(Xapian::Query(key_term));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);  // newest first; undated last
-    FacetSpies spies(enquire);
+    FacetCodeSpy spy(schema::kSlotFacets);
+    enquire.add_matchspy(&spy);
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(std::min(limit, limits::kMaxPageSize)),
                                                db_.get_doccount());
     dossier.total = mset.get_matches_estimated();
-    dossier.related = collect_facets(spies, 10, ui, chosen.key);
+    dossier.related = collect_facets(spy, 10, ui, chosen.key);
     dossier.related.lang.clear();
 
     const std::string form_prefix = entity_terms::forms_prefix(chosen.kind, chosen.key);

@@ -20,6 +20,8 @@
 
 namespace agora {
 
+class FacetCodeSpy;
+
 /// The index cannot be opened for reading (missing, unreadable, not an Agora index).
 class SearchOpenError : public std::runtime_error {
 public:
@@ -176,8 +178,7 @@ private:
     Xapian::Query build_query(const SearchRequest& request, ParsedQuery& parsed, SearchResponse& response);
     SearchResult make_result(const Xapian::MSetIterator& it, const ParsedQuery& parsed,
                              const SearchRequest& request, bool snippet);
-    struct FacetSpies;
-    Facets collect_facets(const FacetSpies& spies, std::size_t limit, Lang ui,
+    Facets collect_facets(const FacetCodeSpy& spy, std::size_t limit, Lang ui,
                           const std::string& exclude_key = {});
     std::optional<std::string> suggest(const ParsedQuery& parsed);
     template <typename F>
