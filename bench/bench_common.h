@@ -21,11 +21,17 @@ namespace agora::bench {
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
+using OrderedJson = nlohmann::ordered_json;
 
 // Exit codes, as agora-index uses them.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitSomeRejected = 1;
 inline constexpr int kExitFatal = 2;
+
+/// @p j on one line, invalid UTF-8 replaced (what the engines print and store).
+inline std::string json_text(const OrderedJson& j) {
+    return j.dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
+}
 
 /// A record's field as text: strings as they are, other JSON values dumped, missing or null empty.
 inline std::string field(const Json& record, const char* key) {

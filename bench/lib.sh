@@ -12,8 +12,37 @@
 #   prepare_input LOG [GEN_OPTION...]
 #                            the collection under $WORK: generated, or INPUT converted to JSONL
 #
-# The caller defines die and note. Needs bash, gawk or mawk, and /usr/bin/time (package time).
+#   die, note, usage         messages prefixed with $SCRIPT (the caller's name); usage prints the
+#                            caller's header comment
+#   collection_option ARGS...
+#                            takes one option run.sh and scale.sh share; sets TAKEN, else returns 1
+#
+# The caller sets SCRIPT and sources this before reading its options. Needs bash, gawk or mawk, and
+# /usr/bin/time (package time).
 # shellcheck shell=bash
+
+die() { echo "$SCRIPT: $*" >&2; exit 1; }
+note() { echo "$SCRIPT: $*" >&2; }
+usage() { sed -n '2,/^$/p' "$0" | sed 's/^# \{0,1\}//'; }
+
+# collection_option ARGS...: takes the option in $1 (and its value in $2) when it is one that run.sh
+# and scale.sh share — the collection, the engines, the queries, the build — and sets TAKEN to the
+# number of words used; returns 1 for any other option.
+collection_option() {
+    case "$1" in
+        --docs) DOCS="${2:?--docs needs a number}"; TAKEN=2 ;;
+        --seed) SEED="${2:?--seed needs a number}"; TAKEN=2 ;;
+        --files) FILES="${2:?--files needs a number}"; TAKEN=2 ;;
+        --input) INPUT="${2:?--input needs a folder}"; TAKEN=2 ;;
+        --keep) KEEP=1; TAKEN=1 ;;
+        --engines) ENGINES="${2:?--engines needs a list}"; TAKEN=2 ;;
+        --queries) QUERIES="${2:?--queries needs a file}"; TAKEN=2 ;;
+        --build) BUILD="${2:?--build needs a folder}"; TAKEN=2 ;;
+        --no-build) DO_BUILD=0; TAKEN=1 ;;
+        --baseline-stemmer) BASELINE_STEMMER="${2:?--baseline-stemmer needs a name}"; TAKEN=2 ;;
+        *) return 1 ;;
+    esac
+}
 
 # time_field FILE: prints "ELAPSED_SECONDS MAX_RSS_KB" from a /usr/bin/time -v report.
 time_field() {

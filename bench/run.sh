@@ -59,31 +59,18 @@ BASELINE_STEMMER="auto"
 TIME_BIN="/usr/bin/time"
 JOBS=2
 
-die() { echo "run.sh: $*" >&2; exit 1; }
-note() { echo "run.sh: $*" >&2; }
-usage() { sed -n '2,/^$/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+SCRIPT=run.sh
+# Shared helpers: die, note, usage, collection_option, check_collection_options, build_targets,
+# prepare_input, and the measurement helpers time_field, json_numbers, percentile, run_timed, ratio.
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 while (($# > 0)); do
     case "$1" in
-        --docs) DOCS="${2:?--docs needs a number}"; shift 2 ;;
-        --seed) SEED="${2:?--seed needs a number}"; shift 2 ;;
-        --files) FILES="${2:?--files needs a number}"; shift 2 ;;
-        --input) INPUT="${2:?--input needs a folder}"; shift 2 ;;
-        --keep) KEEP=1; shift ;;
-        --engines) ENGINES="${2:?--engines needs a list}"; shift 2 ;;
-        --queries) QUERIES="${2:?--queries needs a file}"; shift 2 ;;
-        --build) BUILD="${2:?--build needs a folder}"; shift 2 ;;
-        --no-build) DO_BUILD=0; shift ;;
-        --baseline-stemmer) BASELINE_STEMMER="${2:?--baseline-stemmer needs a name}"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
-        *) die "unknown option $1 (see --help)" ;;
+        *) collection_option "$@" || die "unknown option $1 (see --help)"; shift "$TAKEN" ;;
     esac
 done
-
-# Shared helpers: check_collection_options, build_targets, prepare_input, and the measurement
-# helpers time_field, json_numbers, percentile, run_timed, ratio.
-# shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
 
 check_collection_options
 

@@ -87,34 +87,21 @@ JOBS=2
 SERVER_START_TRIES=20
 SERVER_WAIT_TENTHS=100   # how long to wait for a server to accept connections, in 0.1 s
 
-die() { echo "scale.sh: $*" >&2; exit 1; }
-note() { echo "scale.sh: $*" >&2; }
-usage() { sed -n '2,/^$/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+SCRIPT=scale.sh
+# Shared helpers: die, note, usage, collection_option, check_collection_options, build_targets,
+# prepare_input, and the measurement helpers time_field, json_numbers, percentile, run_timed, ratio.
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 while (($# > 0)); do
     case "$1" in
-        --docs) DOCS="${2:?--docs needs a number}"; shift 2 ;;
-        --seed) SEED="${2:?--seed needs a number}"; shift 2 ;;
-        --files) FILES="${2:?--files needs a number}"; shift 2 ;;
-        --input) INPUT="${2:?--input needs a folder}"; shift 2 ;;
-        --keep) KEEP=1; shift ;;
-        --engines) ENGINES="${2:?--engines needs a list}"; shift 2 ;;
-        --queries) QUERIES="${2:?--queries needs a file}"; shift 2 ;;
-        --build) BUILD="${2:?--build needs a folder}"; shift 2 ;;
-        --no-build) DO_BUILD=0; shift ;;
         --per-cell) PER_CELL="${2:?--per-cell needs a number}"; shift 2 ;;
         --repeat) REPEAT="${2:?--repeat needs a number}"; shift 2 ;;
-        --baseline-stemmer) BASELINE_STEMMER="${2:?--baseline-stemmer needs a name}"; shift 2 ;;
         --unsharded) UNSHARDED=1; shift ;;  # same as AGORA_SCALE_UNSHARDED=1
         -h|--help) usage; exit 0 ;;
-        *) die "unknown option $1 (see --help)" ;;
+        *) collection_option "$@" || die "unknown option $1 (see --help)"; shift "$TAKEN" ;;
     esac
 done
-
-# Shared helpers: check_collection_options, build_targets, prepare_input, and the measurement
-# helpers time_field, json_numbers, percentile, run_timed, ratio.
-# shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
 
 check_collection_options
 [[ "$PER_CELL" =~ ^[1-9][0-9]*$ ]] || die "--per-cell must be a positive integer"

@@ -39,7 +39,6 @@
 
 namespace po = boost::program_options;
 using namespace agora::bench;
-using OrderedJson = nlohmann::ordered_json;
 
 namespace {
 
@@ -287,7 +286,7 @@ int run_search(const fs::path& dir, bool count, bool with_results) {
             out["results"] = results;
             out["snippet_bytes"] = snippet_bytes;
         }
-        std::cout << out.dump(-1, ' ', false, OrderedJson::error_handler_t::replace) << '\n';
+        std::cout << json_text(out) << '\n';
     }
     std::cout.flush();
     return std::cout ? kExitOk : kExitFatal;

@@ -31,7 +31,6 @@
 
 namespace po = boost::program_options;
 using namespace agora::bench;
-using OrderedJson = nlohmann::ordered_json;
 
 namespace {
 
@@ -105,9 +104,8 @@ int run_index(const std::string& db_path, const std::vector<std::string>& args) 
             std::string unique = std::string(kUniquePrefix) + id;
             if (unique.size() > kMaxTermBytes) unique.resize(kMaxTermBytes);
             doc.add_boolean_term(unique);
-            doc.set_data(OrderedJson{
-                {"title", title}, {"text", text}, {"lang", lang}, {"date", field(record, "date")}}
-                             .dump(-1, ' ', false, OrderedJson::error_handler_t::replace));
+            doc.set_data(json_text(OrderedJson{
+                {"title", title}, {"text", text}, {"lang", lang}, {"date", field(record, "date")}}));
             db.replace_document(unique, doc);
             ++indexed;
             if (++since_commit == kCommitEvery) {
@@ -203,7 +201,7 @@ int run_search(const std::string& db_path, const std::string& stemmer, bool with
             out["results"] = results;
             out["snippet_bytes"] = snippet_bytes;
         }
-        std::cout << out.dump(-1, ' ', false, OrderedJson::error_handler_t::replace) << '\n';
+        std::cout << json_text(out) << '\n';
     }
     std::cout.flush();
     return std::cout ? kExitOk : kExitFatal;
