@@ -200,3 +200,36 @@ TEST_CASE("a second writer is told the index is locked", "[integration][indexing
     Indexer first(db);
     CHECK_THROWS_AS(Indexer(db), agora::IndexOpenError);
 }
+
+TEST_CASE("in a large collection a word enters the spelling table on its second sighting",
+          "[integration][indexing][spelling]") {
+    TempDir dir;
+    const std::string db = (dir.path() / "db").string();
+    auto suggestion = [&](const std::string& query) {
+        agora::Searcher searcher(db);
+        agora::SearchRequest request;
+        request.query = query;
+        return searcher.search(request).suggestion.value_or("");
+    };
+    auto index_with = [&](const std::filesystem::path& file, std::size_t once_after) {
+        IndexOptions options;
+        options.spelling_once_after_documents = once_after;
+        Indexer indexer(db);
+        return indexer.run({file.string()}, options);
+    };
+    // "Large" from the first document on: both words of the first file are seen once.
+    write_file(dir.path() / "in" / "a.txt",
+               "Kyrgyzstan: the ombudswoman visited the penitentiary\n\nThe penitentiary in Bishkek holds "
+               "the ombudswoman's complainants.\n");
+    index_with(dir.path() / "in" / "a.txt", 0);
+    CHECK(suggestion("penitentiarry") == "penitentiary");  // twice in one file: in the table
+    CHECK(suggestion("complainantz").empty());             // once: waiting
+    // The second sighting comes in another run, from another file: now the word is in.
+    write_file(dir.path() / "in" / "b.txt", "Lawyers for the complainants asked for a hearing.\n");
+    index_with(dir.path() / "in" / "b.txt", 0);
+    CHECK(suggestion("complainantz") == "complainants");
+    // Below the threshold every word goes in at once.
+    write_file(dir.path() / "in" / "c.txt", "The moratorium was extended.\n");
+    index_with(dir.path() / "in" / "c.txt", 10000);
+    CHECK(suggestion("moratorim") == "moratorium");
+}

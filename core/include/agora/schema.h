@@ -87,6 +87,9 @@ inline constexpr std::string_view kSchemaVersion = "4";
 /// A facet code's key: "agora:facet:" + the code in 16 hex digits → the key (language code, year,
 /// country code, person or organisation key). Written with the sources' bookkeeping, in the catalog.
 inline constexpr std::string_view kMetaFacetNamePrefix = "agora:facet:";
+/// A word seen once so far, kept out of the spelling table until it is seen again: "agora:once:" +
+/// the word → "1" (see Indexer::flush_worker).
+inline constexpr std::string_view kMetaSpellingOncePrefix = "agora:once:";
 /// Fingerprint of the known-entities list the index was built with (empty: none).
 inline constexpr std::string_view kMetaKnownEntities = "agora:known-entities";
 /// Every form of a person or organisation with its document count, as JSON `[[form, count], ...]`,

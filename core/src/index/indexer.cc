@@ -186,6 +186,7 @@ struct Indexer::Run {
     std::vector<std::pair<std::string, std::string>> completed;  ///< ready for the next checkpoint
     std::atomic<std::size_t> pending_documents{0};
     std::atomic<std::uint64_t> pending_bytes{0};
+    std::atomic<std::size_t> documents{0};  ///< in the index at the start, plus those built since
     std::mutex checkpoint_mutex;
     std::atomic<bool> failed{false};
     std::exception_ptr error;  ///< the first worker's failure (under report_mutex)
@@ -295,11 +296,18 @@ void Indexer::note(const Diagnostic& d, Run& run) {
     if (run.options.on_diagnostic) run.options.on_diagnostic(d);
 }
 
-// Every word goes into Xapian's spelling table, hapaxes included: on a small collection most words occur
-// once, and Xapian prefers the most frequent candidate at the smallest edit distance, so a typo in the
-// sources rarely beats the correct word. The table is the main extra cost of indexing over a plain
-// TermGenerator (see the README's numbers), hence IndexOptions::spelling. It lives in the catalog,
-// which a remote search keeps locally (Xapian's remote protocol does not carry spelling data).
+// Words go into Xapian's spelling table with their counts. In a small collection every word does: most
+// words occur once there, and Xapian prefers the most frequent candidate at the smallest edit
+// distance, so a typo in the sources rarely beats the correct word. Once the index holds
+// IndexOptions::spelling_once_after_documents, a word enters only when it has been seen twice, in one
+// run or across runs; a sighting not yet in the table waits in the catalog under
+// kMetaSpellingOncePrefix. In a large collection a word seen once is mostly a typo, and such words
+// are what makes the table expensive: each new word adds a dozen fragment entries, and every commit
+// rewrites the fragment lists it touched, which grow with the table (on 100,000 generated documents
+// 86% of the distinct words occur once, and the table cost 30% of one job's indexing time; see the
+// README). Solr's spell checker leaves rare terms out of its dictionary for the same two reasons
+// (thresholdTokenFrequency). The table lives in the catalog, which a remote search keeps locally
+// (Xapian's remote protocol does not carry spelling data).
 //
 // Spelling data goes in before the sources are handed to a checkpoint, so that the commit holding a
 // source's bookkeeping holds its words too: a source the next run skips must not have lost them.
@@ -311,7 +319,26 @@ void Indexer::flush_worker(Worker& worker, Run& run) {
     if (!worker.spelling.empty()) {
         if (run.options.spelling) {
             std::lock_guard lock(catalog_->mutex);
-            for (const auto& [word, count] : worker.spelling) catalog_->db.add_spelling(word, count);
+            Xapian::WritableDatabase& db = catalog_->db;
+            std::string once_key(schema::kMetaSpellingOncePrefix);
+            const bool once_waits = run.documents >= run.options.spelling_once_after_documents;
+            for (const auto& [word, count] : worker.spelling) {
+                if (count > 1 || !once_waits) {
+                    db.add_spelling(word, count);
+                    continue;
+                }
+                // Seen once in this batch: with an earlier sighting waiting, both go in; else this
+                // one waits. (A word can have one sighting waiting while it is in the table, so its
+                // frequency there lags by at most one.)
+                once_key.resize(schema::kMetaSpellingOncePrefix.size());
+                once_key += word;
+                if (db.get_metadata(once_key).empty()) {
+                    db.set_metadata(once_key, "1");
+                } else {
+                    db.set_metadata(once_key, "");  // an empty value deletes the key
+                    db.add_spelling(word, 2);
+                }
+            }
         }
         worker.spelling.clear();
     }
@@ -426,6 +453,7 @@ void Indexer::index_source(Worker& worker, const SourceFile& source, Run& run) {
                                         worker.builder.build(article, std::move(data), key, worker.spelling));
         hand_over(worker, shard, false);
         ++documents;
+        ++run.documents;
         ++run.pending_documents;
         if (run.due()) checkpoint(run, &worker);
     });
@@ -614,8 +642,8 @@ IndexSummary Indexer::run(const std::vector<std::string>& inputs, const IndexOpt
     const std::string fingerprint = known_entities_fingerprint(options.known_entities);
     run.force = catalog_->db.get_metadata(meta_known) != fingerprint;
 
-    run.empty_at_start = std::all_of(shards_.begin(), shards_.end(),
-                                     [](const auto& shard) { return shard->db.get_doccount() == 0; });
+    for (const auto& shard : shards_) run.documents += shard->db.get_doccount();
+    run.empty_at_start = run.documents == 0;
     // The sources' bookkeeping, read once: the workers need not wait for the catalog to ask.
     for (const SourceFile& source : sources) {
         const std::string key = stable_hash_hex(source.canonical);

@@ -58,6 +58,10 @@ struct IndexProgress {
 struct IndexOptions {
     bool prune = false;  ///< delete documents whose source file no longer exists
     bool spelling = true;  ///< feed Xapian's spelling table ("did you mean"); costs indexing time
+    /// From this many documents in the index on, a word enters the spelling table only once it has
+    /// been seen twice. In a small collection most words occur once; in a large one, a word seen once
+    /// is mostly a typo, and such words are most of the table's cost.
+    std::size_t spelling_once_after_documents = 10000;
     /// Names to recognise in every document (`--entities FILE`). When they differ from the last
     /// run's, every source is read again, since its entities may have changed.
     std::vector<KnownEntity> known_entities;
