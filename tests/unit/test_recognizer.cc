@@ -183,6 +183,39 @@ TEST_CASE("acronyms: defined in parentheses either way, used alone later", "[uni
     });
 }
 
+TEST_CASE("long official names: portfolios, fields, ordinals, proper genitives, company forms",
+          "[unit][recognizer]") {
+    check_cases({
+        {"Il a saisi le ministère du Travail, de l’Emploi et de la Sécurité sociale hier.",
+         {"organisation:ministère du Travail, de l’Emploi et de la Sécurité sociale"}},
+        {"Le ministère de la Justice, de l’avis de ses juristes, a refusé.", {"organisation:ministère de la Justice"}},
+        {"Il espère que l’Organisation internationale du travail maintienne sa position.",
+         {"organisation:Organisation internationale du travail"}},
+    }, Lang::fr);
+    check_cases({
+        {"The Ministry of Labour, Employment and Social Protection replied.",
+         {"organisation:Ministry of Labour, Employment and Social Protection"}},
+        {"The Ministry of Justice, Human Rights Watch said, has not replied.",
+         {"organisation:Ministry of Justice", "organisation:Human Rights Watch"}},
+        {"The case went to the Diyarbakır 4th High Criminal Court on Monday.",
+         {"organisation:Diyarbakır 4th High Criminal Court"}},
+        {"Officials of the Department of Education, the Philippine National Police (PNP) and others came.",
+         {"organisation:Department of Education", "organisation:Philippine National Police[PNP]"}},
+        {"Workers of Rahman Knit Composite Ltd went on strike.", {"organisation:Rahman Knit Composite Ltd"}},
+        {"AL-AMIRI: Who defends the workers?", {}},  // a speaker label, not a party's acronym
+        {"RIGHTS ROUNDUP | Week 25\nCompiled by the desk.", {}},  // a header's title
+        {"It defends rights. The RIGHTS group met.", {}},  // a word of the text, in capitals
+    }, Lang::en);
+    check_cases({
+        {"Комиссия по социальной защите, здравоохранению и семье провела слушания.",
+         {"organisation:Комиссия по социальной защите, здравоохранению и семье"}},
+        {"Центральная избирательная комиссия Российской Федерации отказала ему.",
+         {"organisation:Центральная избирательная комиссия Российской Федерации"}},
+        {"В заседании участвовали представители Офиса народного адвоката.",
+         {"organisation:Офиса народного адвоката"}},
+    }, Lang::ru);
+}
+
 TEST_CASE("exclusions: months, legal instruments, places, sentence starts", "[unit][recognizer]") {
     check_cases({
         {"On Monday, President Tokayev signed the Law on Peaceful Assemblies.", {"person:Tokayev"}},

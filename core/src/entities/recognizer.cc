@@ -260,6 +260,21 @@ struct EntityRecognizer::Impl {
                !has(i + 1, kClaimed);
     }
     bool capital(std::uint32_t i) const { return has(i, kCap) && !has(i, kShout); }
+    /// An ordinal number written with digits: `4th`, `2nd`, `13e`, `1er`.
+    bool ordinal(std::uint32_t i) const {
+        const std::string& t = tok(i).term;
+        std::size_t d = 0;
+        while (d < t.size() && t[d] >= '0' && t[d] <= '9') ++d;
+        if (d == 0 || d == t.size()) return false;
+        const std::string_view suffix = std::string_view(t).substr(d);
+        return suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" || suffix == "e" ||
+               suffix == "er" || suffix == "re" || suffix == "eme";
+    }
+    /// Like joined(), but with exactly a comma between the two tokens (`Solidarité, de l'Insertion`).
+    bool comma_joined(std::uint32_t i) const {
+        return i + 1 < size() && info[i].gap == (kBreak | kComma) && tok(i).paragraph == tok(i + 1).paragraph &&
+               !has(i + 1, kClaimed);
+    }
 
     void prepare(std::string_view text, const std::vector<Token>& tokens, const std::vector<Mention>& countries);
     void read_shapes();
@@ -280,6 +295,7 @@ struct EntityRecognizer::Impl {
     std::uint32_t latin_organisation(std::uint32_t s, std::uint32_t e);
     bool plural_role_name(std::uint32_t s, std::uint32_t e);
     std::uint32_t lowercase_ministry(std::uint32_t i);
+    std::uint32_t ministry_portfolios(std::uint32_t e, bool french);
     std::uint32_t run_end(std::uint32_t i);
     std::uint32_t head_in_run(std::uint32_t s, std::uint32_t e);
     std::uint32_t extend_english(std::uint32_t e);
@@ -293,6 +309,7 @@ struct EntityRecognizer::Impl {
     std::uint32_t french_adjectives(std::uint32_t e, std::uint32_t limit);
     std::uint32_t russian_head(std::uint32_t i);
     std::uint32_t russian_complement(std::uint32_t h);
+    std::uint32_t russian_po_list(std::uint32_t e);
     bool russian_linked_object(std::uint32_t j, bool in_po);
     std::uint32_t organisation(std::uint32_t s, std::uint32_t e);
     std::uint32_t person(std::uint32_t s, std::uint32_t e);
@@ -363,7 +380,10 @@ void EntityRecognizer::Impl::read_shapes() {
                                    tok(first - 1).paragraph == t.paragraph && !gap(first - 1, kSentEnd);
         const bool whole_line = caps_run > 0 && ((info[first].shape & kSentStart) || after_heading) &&
                                 (gap(i, kSentEnd) || i + 1 == size()) && text.substr(t.end, 1) != ":";
-        if (caps_run >= 3 || whole_line)  // a heading, not acronyms
+        // `RIGHTS ROUNDUP | Week 25`: capitals opening a line before a bar are a header's title.
+        const bool before_bar = caps_run >= 2 && (info[first].shape & kSentStart) &&
+                                text.substr(t.end, next - t.end).find('|') != std::string_view::npos;
+        if (caps_run >= 3 || whole_line || before_bar)  // a heading, not acronyms
             for (std::uint32_t k = first; k <= i; ++k) info[k].shape |= kShout;
     }
 }
@@ -537,9 +557,12 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         }
         if (plural_role_name(i, e)) return latin_organisation(i, e);  // `… Lawyers for Human Rights`
     }
-    // `CNDD-FDD`, `ZANU-PF`: capitals joined by a hyphen are one party's acronym.
+    // `CNDD-FDD`, `ZANU-PF`: capitals joined by a hyphen are one party's acronym; but `AL-AMIRI:`
+    // opening a line is a speaker label.
+    const bool label = has(i, kSentStart) && text.substr(tok(e).end, 1) == ":";
     if (e == i + 1 && has(i, kAllCaps) && has(e, kAllCaps) && gap(i, kHyphen) && !has(i, kCountry) &&
         !has(e, kCountry)) {
+        if (label) return e;
         Mention& m = emit(EntityKind::organisation, i, e);
         m.acronym = m.surface;
         return e;
@@ -606,7 +629,10 @@ std::uint32_t EntityRecognizer::Impl::after_possessive(std::uint32_t s, std::uin
 
 /// An English or French organisation from its run [s, e] and its complement.
 std::uint32_t EntityRecognizer::Impl::latin_organisation(std::uint32_t s, std::uint32_t e) {
-    return organisation(s, tok(s).lang == Lang::fr ? extend_french(e) : extend_english(e));
+    const bool french = tok(s).lang == Lang::fr;
+    std::uint32_t end = french ? extend_french(e) : extend_english(e);
+    if (tok(s).term == "ministry" || tok(s).term == "ministere") end = ministry_portfolios(end, french);
+    return organisation(s, end);
 }
 
 /// `Front Line Defenders`, `Reporters Without Borders`: a run named after a group of people (a plural
@@ -629,9 +655,35 @@ std::uint32_t EntityRecognizer::Impl::lowercase_ministry(std::uint32_t i) {
     if (!joined(i)) return i;
     const std::uint32_t object = french_object(i + 1);
     if (object == kUnlooked || !has(object, kCap)) return i;
-    const std::uint32_t end = extend_french(object, true);  // `… de la Sécurité et de la Protection civile`
+    // `… de la Sécurité et de la Protection civile`, `…, de l'Emploi et de la Sécurité sociale`
+    const std::uint32_t end = ministry_portfolios(extend_french(object, true), true);
     emit(EntityKind::organisation, i, end);
     return end;
+}
+
+/// A ministry's name lists its portfolios, the last after `et`/`and`: after the first one (ending at
+/// @p e), French `, de l'Insertion sociale et de la Famille` (each a capitalised complement), English
+/// `, Employment and Social Protection` (capitalised runs, the list closed by `and`; no country, no
+/// other organisation). The name's last token: @p e when no such list follows.
+std::uint32_t EntityRecognizer::Impl::ministry_portfolios(std::uint32_t e, bool french) {
+    if (french) {
+        while (comma_joined(e)) {
+            const std::uint32_t object = french_object(e + 1);
+            if (object == kUnlooked || !has(object, kCap)) break;
+            e = extend_french(object, true);
+        }
+        return e;
+    }
+    const auto portfolio = [&](std::uint32_t k) {
+        return capital(k) && !has(k, kCountry) && !has(k, kQuoted) && head_in_run(k, run_end(k)) == kUnlooked;
+    };
+    for (std::uint32_t c = e; comma_joined(c) && portfolio(c + 1);) {
+        const std::uint32_t r = run_end(c + 1);
+        if (joined(r) && tok(r + 1).term == "and" && !has(r + 1, kCap) && joined(r + 1) && portfolio(r + 2))
+            return run_end(r + 2);
+        c = r;
+    }
+    return e;
 }
 
 /// True when @p i continues the title of a legal instrument or event (`Law on Peaceful Assemblies`,
@@ -672,6 +724,8 @@ std::uint32_t EntityRecognizer::Impl::run_end(std::uint32_t i) {
             e = n + 1;
         } else if (is(n, Flag::kPatronymic)) {
             e = n;
+        } else if (ordinal(n) && joined(n) && capital(n + 1) && !is(e, Flag::kMonth)) {
+            e = n + 1;  // `Diyarbakır 4th High Criminal Court`, not `May 4th Amnesty …`
         } else {
             break;
         }
@@ -854,8 +908,13 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h) {
             after_adjective = false;  // `по финансовому мониторингу`: the noun came
             continue;
         }
-        if (is(j, Flag::kRole | Flag::kFunction | Flag::kMonth)) break;
-        if (is(j, Flag::kOrgHead) && !after_adjective) break;
+        // A role word ends the name, unless an adjective of the name qualifies it (`Офис народного
+        // адвоката`).
+        if (is(j, Flag::kFunction | Flag::kMonth) || (is(j, Flag::kRole) && !after_adjective)) break;
+        // Another head starts another name, unless a capitalised adjective before it makes it the
+        // genitive of a proper name (`комиссия Российской Федерации`, `Совет Европейского союза`).
+        const bool proper_genitive = j > h + 1 && has(j - 1, kCap) && cues::is_russian_adjective(tok(j - 1).term);
+        if (is(j, Flag::kOrgHead) && !after_adjective && !proper_genitive) break;
         // `Министерством юстиции посещения`: a verbal noun after the complement is the sentence's.
         if (!in_po && j > h + 1 && !has(j, kCap) && !after_adjective && cues::is_russian_verbal_noun(t)) break;
         const bool adjective = !has(j, kCap) && cues::is_russian_adjective(t);
@@ -881,6 +940,31 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h) {
     // An adjective with no noun after it is not part of the name; `-ний`, `-ций` there is a noun's
     // genitive plural (`исполнения наказаний`, `организаций`).
     if (after_adjective && e > h && !ends_with(tok(e).term, "ний") && !ends_with(tok(e).term, "ций")) --e;
+    return in_po ? russian_po_list(e) : e;
+}
+
+/// `Комиссия по социальной защите, здравоохранению и семье`: after the first field of a `по` phrase
+/// (ending at @p e), the rest of its list — lowercase dative nouns, each with an optional adjective,
+/// after commas, the last after `и`. The name's last token: @p e when no closed list follows.
+std::uint32_t EntityRecognizer::Impl::russian_po_list(std::uint32_t e) {
+    const auto field_end = [&](std::uint32_t k) {  // last token of a field starting at k, or kUnlooked
+        if (k >= size() || has(k, kCap) || !tok(k).cyrillic) return kUnlooked;
+        if (cues::is_russian_adjective(tok(k).term) && joined(k) && !has(k + 1, kCap)) ++k;
+        const std::string& t = tok(k).term;
+        const bool dative = ends_with(t, "у") || ends_with(t, "ю") || ends_with(t, "е") || ends_with(t, "ам") ||
+                            ends_with(t, "ям");
+        if (!dative || cues::is_russian_verb(t) || is(k, Flag::kFunction | Flag::kConnector)) return kUnlooked;
+        return k;
+    };
+    for (std::uint32_t c = e; comma_joined(c);) {
+        const std::uint32_t k = field_end(c + 1);
+        if (k == kUnlooked) break;
+        if (joined(k) && tok(k + 1).term == "и" && !has(k + 1, kCap) && joined(k + 1)) {
+            const std::uint32_t last = field_end(k + 2);
+            return last == kUnlooked ? e : last;
+        }
+        c = k;
+    }
     return e;
 }
 
@@ -1168,7 +1252,10 @@ void EntityRecognizer::Impl::define_by_initials() {
                 ++next;
                 any_name = any_name || !has(k, kCountry);
             }
-            if (ok && next == letters.size() && any_name && !is(s, Flag::kFunction | Flag::kDeterminer) &&
+            // The span opens with the word of the first letter (not `of Education, the Philippine
+            // National Police` for PNP, a connector and a word left out).
+            if (ok && next == letters.size() && any_name && initial_letter(word(s), info[s].skip) == letters[0] &&
+                !is(s, Flag::kFunction | Flag::kDeterminer | Flag::kConnector) &&
                 letters.size() > static_cast<std::size_t>(2 * unmatched))
                 best = s;
             if (next > letters.size()) break;
@@ -1183,6 +1270,9 @@ void EntityRecognizer::Impl::define_by_initials() {
 }
 
 void EntityRecognizer::Impl::resolve_acronyms() {
+    // Words the text writes in lowercase, read when a long word in capitals needs them.
+    std::unordered_set<std::string_view> lowercase;
+    bool lowercase_read = false;
     for (std::uint32_t i : acronyms) {
         if (has(i, kUsed | kCountry | kClaimed | kShout)) continue;
         const std::string_view w = word(i);
@@ -1197,6 +1287,16 @@ void EntityRecognizer::Impl::resolve_acronyms() {
         const bool looks_like_org = letters >= 2 && letters <= 8 && !is_roman_numeral(w) &&
                                     !is(i, Flag::kNotOrgAcronym | Flag::kFunction | Flag::kMonth);
         if (!is_defined && !looks_like_org) continue;
+        // `RIGHTS` in a heading is the word `rights` of the text, not an acronym; short words in
+        // capitals may well be acronyms (`WHO`, `UN` in French text).
+        if (!is_defined && letters >= 5) {
+            if (!lowercase_read) {
+                for (std::uint32_t k = 0; k < size(); ++k)
+                    if (!has(k, kCap)) lowercase.insert(tok(k).term);
+                lowercase_read = true;
+            }
+            if (lowercase.count(tok(i).term)) continue;
+        }
         emit(EntityKind::organisation, i, i).acronym = std::string(w);
     }
 }
@@ -1216,6 +1316,7 @@ std::string EntityRecognizer::Impl::surface(std::uint32_t s, std::uint32_t e) co
             out += between;
             continue;
         }
+        if (gap(k, kComma)) out += ',';  // `ministère de la Solidarité, de l’Insertion sociale …`
         if (!between.empty() && between[0] == '\'') out += '\'';  // `Lawyers' Association`
         else if (between.substr(0, 3) == "\u2019") out += "\u2019";
         out += ' ';

@@ -69,14 +69,16 @@ const Group kGroups[] = {
         "expert professor chief ambassador coordinator member analyst economist unionist campaigner "
         "correspondent photographer filmmaker musician singer candidate investigator officer "
         "treasurer head cofounder co-founder nephew niece uncle aunt grandson granddaughter mp mps speaker "
-        "bishop archbishop cardinal pastor priest imam mufti rabbi sheikh metropolitan"},
+        "bishop archbishop cardinal pastor priest imam mufti rabbi sheikh metropolitan "
+        "colonel captain lieutenant sergeant inspector superintendent constable corporal commander brigadier"},
     {kFr, kRole, "militant militante journaliste avocat avocate defenseur defenseure directeur directrice "
         "president presidente ministre rapporteur rapporteuse blogueur blogueuse fondateur fondatrice "
         "secretaire chef maire procureur procureure juge depute deputee opposant opposante dissident "
         "dissidente prisonnier prisonniere ecrivain ecrivaine poete epouse mari fils fille frere soeur "
         "mere pere veuve chercheur chercheuse expert experte professeur porte-parole coordinateur "
         "coordinatrice tresorier tresoriere membre dirigeant dirigeante responsable militants avocats docteur docteure "
-        "eveque archeveque cardinal pasteur pretre imam abbe"},
+        "eveque archeveque cardinal pasteur pretre imam abbe "
+        "colonel commandant capitaine lieutenant sergent inspecteur commissaire adjudant"},
     {kRu, kRole, "активист активистка журналист журналистка адвокат юрист правозащитник правозащитница "
         "директор председатель президент министр блогер блогерша глава руководитель руководительница "
         "основатель основательница депутат сенатор аким судья прокурор следователь омбудсмен эксперт "
@@ -86,7 +88,7 @@ const Group kGroups[] = {
         "корреспондент редактор главред исследователь профессор генерал фотограф кандидат сотрудник "
         "сотрудница коллега спикер пресс-секретарь епископ архиепископ митрополит священник имам муфтий "
         "раввин родственник родственница родственники родители врач врачи медики сотрудники представители адвокаты юристы журналисты активисты "
-        "правозащитники эксперты члены"},
+        "правозащитники эксперты члены полковник подполковник майор капитан лейтенант сержант инспектор"},
     {kEn, kHonorific | kAbbreviation, "mr mrs ms dr prof sir"},
     {kFr, kHonorific | kAbbreviation, "m mme mlle me pr dr mgr"},
     {kFr, kHonorific, "excellence"},
@@ -117,7 +119,7 @@ const Group kGroups[] = {
         "society chamber commissariat observatory alliance forum club directorate administration "
         "secretariat inspectorate board house initiative radio news press institution police media "
         "procuracy mission delegation embassy consulate community trust daily times post tribune gazette "
-        "herald journal television"},
+        "herald journal television ltd inc llc plc gmbh bhd"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
@@ -128,7 +130,7 @@ const Group kGroups[] = {
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
         "администрация акимат генпрокуратура объединение сеть группа конгресс трибунал канцелярия "
         "банк компания корпорация общество клуб инспекция представительство посольство миссия радио медиа "
-        "собрание офис коллегия"},
+        "собрание офис коллегия хокимият"},
     {kEn, kLegalForm, "ngo ngos newspaper outlet channel website magazine broadcaster daily weekly portal "
         "party faction group movement"},
     {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe"},
@@ -374,6 +376,16 @@ bool is_french_adjective(std::string_view term) {
     if (ends_with(term, "ais") || ends_with(term, "aux")) return true;
     std::string_view base = term;
     if (base.back() == 's' || base.back() == 'x') base.remove_suffix(1);
+    // Subjunctives of tenir, venir and their compounds (`maintienne`, `parvienne`) end like adjectives
+    // of place (`tchadienne`, `chrétienne`), but the part before is a verb prefix.
+    static constexpr std::array<std::string_view, 18> kVerbPrefixes = {
+        "", "main", "sou", "ob", "re", "de", "con", "appar", "entre", "abs", "par", "inter", "pro", "sur",
+        "pre", "sub", "ad", "contre"};
+    for (std::string_view verb : {std::string_view("tienne"), std::string_view("vienne")}) {
+        if (!ends_with(base, verb)) continue;
+        const std::string_view prefix = base.substr(0, base.size() - verb.size());
+        if (std::find(kVerbPrefixes.begin(), kVerbPrefixes.end(), prefix) != kVerbPrefixes.end()) return false;
+    }
     if (ends_with(base, "e") && !ends_with(base, "ee") && !ends_with(base, "ale") && !ends_with(base, "elle") &&
         !ends_with(base, "ienne") && !ends_with(base, "aise") && !ends_with(base, "ique") &&
         !ends_with(base, "aire") && !ends_with(base, "ive") && !ends_with(base, "ante") && !ends_with(base, "aine") &&
