@@ -74,6 +74,9 @@ TEST_CASE("Russian names match in every case", "[unit][countries]") {
         {"в Того", {"TG:Того"}},
         {"на Аландских островах", {"AX:Аландских островах"}},
         {"с Великобританией", {"GB:Великобританией"}},
+        {"из Нидерландов", {"NL:Нидерландов"}},  // a plural name's genitive
+        {"на Филиппинах", {"PH:Филиппинах"}},
+        {"в Гане", {"GH:Гане"}},
     });
 }
 
@@ -127,6 +130,8 @@ TEST_CASE("adjectives, demonyms, common words and lower case are not countries",
         {"Самое главное", {}},
         {"Мало кто знает", {}},
         {"française", {}},
+        {"юрист Шухрат Ганиев", {}},  // a surname on the base of `Гана`, with no case ending of it
+        {"Казахстанов", {}},
     });
 }
 

@@ -205,6 +205,8 @@ TEST_CASE("long official names: portfolios, fields, ordinals, proper genitives, 
         {"AL-AMIRI: Who defends the workers?", {}},  // a speaker label, not a party's acronym
         {"RIGHTS ROUNDUP | Week 25\nCompiled by the desk.", {}},  // a header's title
         {"It defends rights. The RIGHTS group met.", {}},  // a word of the text, in capitals
+        {"Presiding Judge Hüseyin Özbay adjourned the case.", {"person:Hüseyin Özbay"}},
+        {"She cited the killing of Kian delos Santos in Caloocan.", {"person:Kian delos Santos"}},
     }, Lang::en);
     check_cases({
         {"Комиссия по социальной защите, здравоохранению и семье провела слушания.",
@@ -214,6 +216,10 @@ TEST_CASE("long official names: portfolios, fields, ordinals, proper genitives, 
         {"В заседании участвовали представители Офиса народного адвоката.",
          {"organisation:Офиса народного адвоката"}},
     }, Lang::ru);
+    EntityRecognizer recogniser;
+    const std::string citizen = "Гражданин России Руслан Магомедов рассказал об этом.";
+    CHECK(recognise(recogniser, citizen, Lang::ru, {country_at(citizen, "России", "RU")}) ==
+          std::vector<std::string>{"person:Руслан Магомедов"});
 }
 
 TEST_CASE("exclusions: months, legal instruments, places, sentence starts", "[unit][recognizer]") {

@@ -78,8 +78,16 @@ constexpr std::string_view kRussianFunctionWords[] = {
     "какой", "ним",   "здесь", "этом",  "при",   "тот",   "том",   "чтобы", "после",
     "над",   "через", "эти",   "нас",   "про",   "между"};
 
-/// Letters of Russian inflection endings (`ё` is folded to `е` by the normaliser).
-constexpr std::u16string_view kEndingLetters = u"аеиоуыэюяьймхвг";
+/// Russian case endings of nouns and adjectives, singular and plural, that a country's name can take
+/// after its base (`ё` is folded to `е` by the normaliser): `Казахстан|а`, `Росс|ии`, `Кор|еи`,
+/// `Южн|ой`, `Филиппин|ах`. Genitive plurals in `-ов`/`-ев` are only for plural names: after a
+/// singular one they are surnames (`Ганиев`).
+constexpr std::string_view kCaseEndings[] = {
+    "а",   "я",   "ы",   "и",   "е",   "у",   "ю",   "о",   "ь",   "й",   "ой",  "ою",  "ей",
+    "ею",  "ом",  "ем",  "ам",  "ям",  "ами", "ями", "ах",  "ях",  "ия",  "ии",  "ию",  "ией",
+    "иею", "ие",  "ья",  "ьи",  "ью",  "ьей", "ье",  "ая",  "ую",  "ое",  "ые",  "ого", "его",
+    "ому", "ему", "ых",  "их",  "ым",  "им",  "ыми", "ими", "ий",  "ый",  "ея",  "еи",  "ею",
+    "еей", "ее"};
 constexpr std::u16string_view kVowels = u"аеиоуыэюя";
 constexpr std::array<std::u16string_view, 9> kAdjectiveEndings = {u"ая", u"яя", u"ое", u"ее", u"ые",
                                                                    u"ие", u"ий", u"ый", u"ой"};
@@ -158,6 +166,7 @@ struct Word {
     bool need_ending = false;  ///< declinable: the text word must have an ending after the base
     char16_t keep_first = 0;   ///< declinable: the ending must start with this letter (`и` of `-ия`)
     bool acronym = false;      ///< written in capitals in ICU: must be in capitals in the text
+    bool plural = false;       ///< declinable plural name (`Нидерланды`): genitive `-ов` too
 
     /// True when the normalised @p term is this word in some case form.
     bool matches(std::string_view term) const {
@@ -169,11 +178,10 @@ struct Word {
         std::size_t i = 0;
         const UChar32 first = next_cp(ending, i);
         if (keep_first != 0 && first != keep_first) return false;
-        for (UChar32 c = first;; c = next_cp(ending, i)) {
-            if (c < 0 || c > 0xFFFF || !contains_char(kEndingLetters, static_cast<char16_t>(c))) return false;
-            if (i >= ending.size()) break;
-        }
-        return true;
+        // A case ending, not any run of ending letters: `Ганиев` is not a form of `Гана`; a plural
+        // name also takes the genitive `-ов` (`Нидерландов`).
+        if (plural && (ending == "ов" || ending == "ев")) return true;
+        return std::find(std::begin(kCaseEndings), std::end(kCaseEndings), ending) != std::end(kCaseEndings);
     }
 };
 
@@ -202,6 +210,7 @@ Word russian_word(const std::string& term) {
         if (!contains_char(kVowels, before)) cut(1);  // Куба declines, Самоа and Папуа do not
     } else if (last == u'ы' || last == u'ь' || last == u'й') {
         cut(1);
+        w.plural = last == u'ы';
     } else if (!contains_char(kVowels, last)) {
         w.declinable = true;  // Казахстан, Ирак: the ending may be empty
     }

@@ -1115,6 +1115,17 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
         ++s;
     }
     if (s > e || (s > run_first && gap(s - 1, kHyphen))) return run_last;  // `Pas-de-Calais`
+    // `Presiding Judge Hüseyin Özbay`, `Гражданин России Руслан Магомедов`: one or two capitalised
+    // words, then a role or a country, then two words good for a name: the name is those two.
+    for (std::uint32_t r = s + 1; r + 2 <= e && r - s <= 2; ++r) {
+        if (bad_for_person(r - 1) || has(r, kInitial)) break;
+        const bool qualifier_end = is(r, Flag::kRole | Flag::kHonorific) || has(r, kCountry);
+        if (!qualifier_end || has(r, kAllCaps) || gap(r, kHyphen) || gap(r - 1, kHyphen)) continue;
+        if (bad_for_person(r + 1) || bad_for_person(r + 2)) break;
+        role = role || is(r, Flag::kRole | Flag::kHonorific);
+        s = r + 1;
+        break;
+    }
     // `Решения Токаева`: a sentence-initial verbal or abstract noun is not a first name.
     if (s < e && s == run_first && has(s, kSentStart) && tok(s).cyrillic && !gap(s, kHyphen) &&
         cues::is_russian_verbal_noun(tok(s).term))

@@ -107,7 +107,7 @@ const Group kGroups[] = {
     {kEn, kAccording, "according"},
     {kFr, kAccording, "selon"},
     {kRu, kAccording, "словам мнению"},
-    {kLatin, kParticle, "de da di del della dos das du van von der den ter ten bin ibn ben al el ould"},
+    {kLatin, kParticle, "de da di del della dos das du van von der den ter ten bin ibn ben al el ould delos dela"},
     {kLatin, kPatronymic, "uly kyzy ugli ogly"},
     {kRu, kPatronymic, "улы кызы ұлы қызы оглы угли"},
 
