@@ -20,9 +20,10 @@
  *  because the stemmer alone is not consistent across cases (`казахстан`→`казахста` but
  *  `казахстане`→`казахстан`; `гвинея`→`гвине`, `гвинеи`→`гвин`). A word is split into a base and its
  *  nominative ending by Russian declension rules (`Россия` = `росс`+`ия`, `Куба` = `куб`+`а`,
- *  `Казахстан` = `казахстан`+``); a text word matches when it is the base plus at most three
- *  inflection letters (`а е и о у ы э ю я ь й м х в г`), keeping the `и`/`е` of `-ия`/`-ея` nouns
- *  (so `Франц` and `Францом` are not France, and `российский`, `казахстанский`, `россиян` never match).
+ *  `Казахстан` = `казахстан`+``); a text word matches when it is the base plus a Russian case ending
+ *  (kCaseEndings; `-ов` only after a plural name), keeping the `и`/`е` of `-ия`/`-ея` nouns (so
+ *  `Франц` and `Францом` are not France, `Ганиев` is not Ghana, and `российский`, `казахстанский`,
+ *  `россиян` never match).
  *  Indeclinable words (foreign names ending in `о е и у ю э`, or a vowel before `а`: `Того`, `Мали`,
  *  `Самоа`) and acronyms match exactly.
  */
