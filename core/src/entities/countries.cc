@@ -175,7 +175,6 @@ struct Word {
         if (term.size() < key.size() || term.compare(0, key.size(), key) != 0) return false;
         const std::string_view ending = term.substr(key.size());
         if (ending.empty()) return !need_ending;
-        if (count_letters(ending) > kMaxEndingLetters) return false;
         std::size_t i = 0;
         const UChar32 first = next_cp(ending, i);
         if (keep_first != 0 && first != keep_first) return false;

@@ -414,13 +414,14 @@ void EntityRecognizer::Impl::mark_countries(const std::vector<Mention>& countrie
     }
 }
 
-// A capitalised word that the document also writes in lowercase is a common word, not a name.
+// A capitalised word (or one in capitals) that the document also writes in lowercase is a common
+// word, not a name.
 void EntityRecognizer::Impl::collect_lowercase_evidence() {
     std::unordered_set<std::string_view>& starts = capitalised;
     starts.clear();
     std::uint64_t filter = 0;
     for (std::uint32_t i = 0; i < size(); ++i) {
-        if (!has(i, kCap) || has(i, kAllCaps | kInitial)) continue;
+        if (!has(i, kCap) || has(i, kInitial)) continue;
         starts.insert(tok(i).term);
         filter |= 1ull << (static_cast<unsigned char>(tok(i).term[0]) & 63);
     }
@@ -1281,9 +1282,6 @@ void EntityRecognizer::Impl::define_by_initials() {
 }
 
 void EntityRecognizer::Impl::resolve_acronyms() {
-    // Words the text writes in lowercase, read when a long word in capitals needs them.
-    std::unordered_set<std::string_view> lowercase;
-    bool lowercase_read = false;
     for (std::uint32_t i : acronyms) {
         if (has(i, kUsed | kCountry | kClaimed | kShout)) continue;
         const std::string_view w = word(i);
@@ -1300,14 +1298,7 @@ void EntityRecognizer::Impl::resolve_acronyms() {
         if (!is_defined && !looks_like_org) continue;
         // `RIGHTS` in a heading is the word `rights` of the text, not an acronym; short words in
         // capitals may well be acronyms (`WHO`, `UN` in French text).
-        if (!is_defined && letters >= 5) {
-            if (!lowercase_read) {
-                for (std::uint32_t k = 0; k < size(); ++k)
-                    if (!has(k, kCap)) lowercase.insert(tok(k).term);
-                lowercase_read = true;
-            }
-            if (lowercase.count(tok(i).term)) continue;
-        }
+        if (!is_defined && letters >= 5 && lower_seen.count(tok(i).term)) continue;
         emit(EntityKind::organisation, i, i).acronym = std::string(w);
     }
 }
