@@ -70,7 +70,7 @@ TEST_CASE("Russian names match in every case", "[unit][countries]") {
         {"США и ОАЭ", {"US:США", "AE:ОАЭ"}},
         {"в Гвинее-Бисау", {"GW:Гвинее-Бисау"}},
         {"Новой Зеландии", {"NZ:Новой Зеландии"}},
-        {"Республики Казахстан", {"KZ:Казахстан"}},
+        {"Республики Казахстан", {"KZ:Республики Казахстан"}},  // ISO's official name, inflected
         {"в Того", {"TG:Того"}},
         {"на Аландских островах", {"AX:Аландских островах"}},
         {"с Великобританией", {"GB:Великобританией"}},
@@ -102,6 +102,22 @@ TEST_CASE("French and English names match on folded words", "[unit][countries]")
         {"Czech Republic", {"CZ:Czech Republic"}},
         {"Ivory Coast", {"CI:Ivory Coast"}},
         {"Myanmar (Burma)", {"MM:Myanmar", "MM:Burma"}},
+    });
+}
+
+TEST_CASE("ISO 3166 official names from iso-codes match in all three languages", "[unit][countries]") {
+    check_cases({
+        {"the Russian Federation", {"RU:Russian Federation"}},
+        {"the Republic of Korea", {"KR:Republic of Korea"}},  // ISO writes `Korea, Republic of`
+        {"the Democratic Republic of the Congo", {"CD:Democratic Republic of the Congo"}},
+        {"the Syrian Arab Republic", {"SY:Syrian Arab Republic"}},
+        {"the Islamic Republic of Iran", {"IR:Islamic Republic of Iran"}},
+        {"la République démocratique du Congo", {"CD:République démocratique du Congo"}},
+        {"la République de Corée", {"KR:République de Corée"}},
+        {"в Демократической Республике Конго", {"CD:Демократической Республике Конго"}},
+        {"Сирийской Арабской Республики", {"SY:Сирийской Арабской Республики"}},
+        // Two territories share `Congo` in ISO's list and ICU's: alone it names neither.
+        {"the Congo", {}},
     });
 }
 

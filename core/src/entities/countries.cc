@@ -29,6 +29,9 @@
  */
 #include "agora/entities/countries.h"
 
+#include <boost/locale/generator.hpp>
+#include <boost/locale/message.hpp>
+#include <nlohmann/json.hpp>
 #include <unicode/locid.h>
 #include <unicode/region.h>
 #include <unicode/strenum.h>
@@ -41,6 +44,7 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <set>
@@ -344,6 +348,79 @@ std::string replace_piece(const std::string& name, std::string_view from, std::s
     return changed ? join_spaces(pieces) : std::string();
 }
 
+/// Where Debian's iso-codes package keeps ISO 3166-1 and its translations.
+constexpr const char* kIsoCodesJson = "/usr/share/iso-codes/json/iso_3166-1.json";
+constexpr const char* kIsoCodesLocales = "/usr/share/locale";
+constexpr const char* kIsoCodesDomain = "iso_3166-1";
+
+/// `Korea, Republic of` → `Republic of Korea`, `Congo, The Democratic Republic of the` → `Democratic
+/// Republic of the Congo`, `Iran, République islamique d'` → `République islamique d'Iran`: ISO's
+/// inverted names read in running-text order. A name whose part after the comma does not end in a
+/// preposition (`Virgin Islands, British`) gives "" (it is written otherwise in text).
+std::string uninvert(const std::string& name) {
+    const std::size_t comma = name.find(", ");
+    if (comma == std::string::npos) return name;
+    std::string head = name.substr(0, comma);
+    std::string tail = name.substr(comma + 2);
+    const bool elided = !tail.empty() && (tail.back() == '\'' || (tail.size() >= 3 && tail.compare(tail.size() - 3, 3, "\u2019") == 0));
+    const std::vector<std::string> words = split_spaces(tail);
+    if (words.empty()) return {};
+    static constexpr std::string_view kLinks[] = {"of", "the", "de", "du", "des", "la"};
+    const bool linked =
+        elided || std::find(std::begin(kLinks), std::end(kLinks), words.back()) != std::end(kLinks);
+    if (!linked) return {};
+    // A leading article is not part of the name as text writes it after `the`/`la`.
+    for (std::string_view article : {"The ", "the ", "La ", "la ", "L'", "l'", "Le ", "le "}) {
+        if (tail.rfind(article, 0) == 0) {
+            tail.erase(0, article.size());
+            break;
+        }
+    }
+    return elided ? tail + head : tail + " " + head;
+}
+
+/// ISO 3166-1 names of each territory from Debian's iso-codes (the UN-style official forms reports
+/// use: `Russian Federation`, `Republic of Korea`, `République démocratique du Congo`, `Сирийская
+/// Арабская Республика`), in English and, through the package's gettext catalogues read with
+/// Boost.Locale, in Russian and French. Code → names per language (en, ru, fr). Empty when the
+/// package is not installed: ICU's names still serve.
+std::map<std::string, std::array<std::vector<std::string>, 3>> iso_codes_names() {
+    std::map<std::string, std::array<std::vector<std::string>, 3>> out;
+    std::ifstream in(kIsoCodesJson);
+    if (!in) return out;
+    const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+    if (!doc.is_object() || !doc.contains("3166-1") || !doc["3166-1"].is_array()) return out;
+    boost::locale::generator generator;
+    generator.categories(boost::locale::message_facet);  // only the catalogues: no collation, no formats
+    generator.characters(boost::locale::char_facet);
+    generator.add_messages_path(kIsoCodesLocales);
+    generator.add_messages_domain(kIsoCodesDomain);
+    std::array<std::locale, 3> locales;
+    const std::array<const char*, 3> locale_ids = {"en_US.UTF-8", "ru_RU.UTF-8", "fr_FR.UTF-8"};
+    try {
+        for (std::size_t l = 0; l < locales.size(); ++l) locales[l] = generator(locale_ids[l]);
+    } catch (const std::exception&) {
+        return out;
+    }
+    for (const nlohmann::json& entry : doc["3166-1"]) {
+        if (!entry.is_object() || !entry.contains("alpha_2") || !entry["alpha_2"].is_string()) continue;
+        auto& names = out[entry["alpha_2"].get<std::string>()];
+        for (const char* field : {"name", "official_name", "common_name"}) {
+            if (!entry.contains(field) || !entry[field].is_string()) continue;
+            const std::string english = entry[field].get<std::string>();
+            for (std::size_t l = 0; l < locales.size(); ++l) {
+                const std::string translated =
+                    l == 0 ? english : boost::locale::translate(english).str(locales[l]);
+                if (l > 0 && translated == english) continue;  // no translation
+                std::string text = uninvert(translated);
+                if (!text.empty() && std::find(names[l].begin(), names[l].end(), text) == names[l].end())
+                    names[l].push_back(std::move(text));
+            }
+        }
+    }
+    return out;
+}
+
 /// Adds @p name and its generic rewrites (parentheses, `&`, `St.`, `о-в`, dotted acronyms) to @p out.
 void expand_name(const std::string& name, std::uint8_t rank, Lang lang, std::vector<RawName>& out) {
     if (name.empty()) return;
@@ -611,6 +688,9 @@ void CountryGazetteer::Impl::add_forms(Analyzer& analyzer) {
     std::map<std::string, std::set<std::uint32_t>> word_owners;  // word key → territories (ranks 0–1)
     std::vector<Token> tokens;
 
+    // ISO's official names rank with the forms derived from ICU's: a one-word one that names two
+    // territories (`Congo`) is dropped, as ICU's own would be.
+    const auto iso_names = iso_codes_names();
     const std::array<const char*, 3> lang_ids = {"en", "ru", "fr"};
     for (std::size_t l = 0; l < kLangs.size(); ++l) {
         const RegionNames bundle(lang_ids[l]);
@@ -622,6 +702,9 @@ void CountryGazetteer::Impl::add_forms(Analyzer& analyzer) {
             expand_name(short_name, kDisplay, kLangs[l], raw);
             expand_name(bundle.variant_name(t.code), kVariant, kLangs[l], raw);
             if (kLangs[l] == Lang::ru) expand_name(cyrillic_endonym(t.code), kVariant, kLangs[l], raw);
+            if (const auto iso = iso_names.find(t.code); iso != iso_names.end()) {
+                for (const std::string& name : iso->second[l]) expand_name(name, kOutside, kLangs[l], raw);
+            }
             if (prefer_short_label(t.label[l], short_name)) t.label[l] = short_name;
 
             for (const RawName& name : raw) {
