@@ -6,7 +6,9 @@
  *  How names are gathered (nothing is typed by hand): for each territory of
  *  `icu::Region::getAvailable(URGN_TERRITORY)` and each of en, ru, fr, the display name
  *  (`Locale::getDisplayCountry`) and the short and variant forms of ICU's region bundle
- *  (tables `Countries%short`, `Countries%variant`, or keys `HK%short` inside `Countries`). From each
+ *  (tables `Countries%short`, `Countries%variant`, or keys `HK%short` inside `Countries`), and the
+ *  ISO 3166-1 names, official names and common names of Debian's iso-codes with their Russian and
+ *  French translations (iso_codes_names; `Korea, Republic of` read as `Republic of Korea`). From each
  *  name, generic rewrites give more forms: the parts outside and inside parentheses
  *  ("Myanmar (Burma)" → "Myanmar", "Burma"), `&` spelled out ("Trinidad and Tobago"), `St.` as
  *  `Saint`, Russian `о-в`/`о-ва` as `остров`/`острова`, acronyms with dots ("US" → "U.S.").
