@@ -222,6 +222,42 @@ TEST_CASE("long official names: portfolios, fields, ordinals, proper genitives, 
           std::vector<std::string>{"person:Руслан Магомедов"});
 }
 
+TEST_CASE("cue words match as written, and names in lists, genitive chains, platforms and headings",
+          "[unit][recognizer]") {
+    check_cases({
+        // `Thi` is not `this` without its s, and `Mai` is a French month only in French.
+        {"The trial of land petitioner Tran Thi Mai was postponed.", {"person:Tran Thi Mai"}},
+        {"The letter reached Ursula von der Leyen on Monday.", {"person:Ursula von der Leyen"}},
+        {"Cambodia welcomed the work of the Lao Women's Union there.", {"organisation:Lao Women's Union"}},
+        {"The appeal went to the Hanoi People's Court on Monday.", {"organisation:Hanoi People's Court"}},
+        {"The Working Group on the Universal Periodic Review met.",
+         {"organisation:Working Group on the Universal Periodic Review"}},
+        {"The project was funded by Irish Aid in 2021.", {"organisation:Irish Aid"}},
+        {"Hostels breached the Employees' Minimum Standards of Housing Act.", {}},
+        {"OUTCOME NOTE: UNIVERSAL PERIODIC REVIEW\nThe dialogue took place.", {}},
+        {"HR manager Lim Wei Ming kept the passports.", {"person:Lim Wei Ming"}},
+        {"Dialogue: 22 January 2025, Geneva\n\nThe review began.", {}},
+    }, Lang::en);
+    check_cases({
+        {"Она сообщила о работе с Министерством занятости и сокращения бедности.",
+         {"organisation:Министерством занятости и сокращения бедности"}},
+        {"Вчера Коллегия адвокатов Азербайджанской Республики приостановила лицензию.",
+         {"organisation:Коллегия адвокатов Азербайджанской Республики"}},
+        {"Профсоюз журналистов и работников СМИ выступил с заявлением.",
+         {"organisation:Профсоюз журналистов и работников СМИ"}},
+        {"Ответ прислал Аппарат Защитника прав человека.", {"organisation:Аппарат Защитника прав человека"}},
+        {"По словам директора агентства Зафара Мадаминова, дел ещё много.", {"person:Зафара Мадаминова"}},
+        {"Дипломатов просят посещать суды в Баку, Душанбе и Минске.", {}},
+        {"Журналистка Meydan TV провела в изоляторе год.", {"organisation:Meydan TV"}},
+    }, Lang::ru);
+    check_cases({
+        {"Les familles suivent le procès sur la chaîne YouTube Umubavu TV.", {"organisation:Umubavu TV"}},
+        {"QUESTION : Où en est la procédure ?\n\nLa défense attend. Nos questions restent.", {}},
+        {"Des migrants ont été interceptés par la Garde nationale tunisienne.",
+         {"organisation:Garde nationale tunisienne"}},
+    }, Lang::fr);
+}
+
 TEST_CASE("exclusions: months, legal instruments, places, sentence starts", "[unit][recognizer]") {
     check_cases({
         {"On Monday, President Tokayev signed the Law on Peaceful Assemblies.", {"person:Tokayev"}},

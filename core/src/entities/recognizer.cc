@@ -260,6 +260,20 @@ struct EntityRecognizer::Impl {
                !has(i + 1, kClaimed);
     }
     bool capital(std::uint32_t i) const { return has(i, kCap) && !has(i, kShout); }
+    /// True when a colon follows token @p i, after spaces (`QUESTION :` in French typography).
+    bool colon_after(std::uint32_t i) const {
+        std::string_view rest = text.substr(tok(i).end, 8);
+        for (bool more = true; more;) {
+            more = false;
+            for (std::string_view space : {" ", "\u00A0", "\u202F"}) {
+                if (rest.rfind(space, 0) == 0) {
+                    rest.remove_prefix(space.size());
+                    more = true;
+                }
+            }
+        }
+        return rest.rfind(":", 0) == 0;
+    }
     /// An ordinal number written with digits: `4th`, `2nd`, `13e`, `1er`.
     bool ordinal(std::uint32_t i) const {
         const std::string& t = tok(i).term;
@@ -351,6 +365,7 @@ void EntityRecognizer::Impl::read_shapes() {
     int quote_open = 0;
     if (size() > 0) classify_gap(text.substr(0, tok(0).start), false, quote_open);
     std::uint32_t caps_run = 0;
+    std::uint32_t caps_line = 0;  // like caps_run, but a colon does not restart it
     for (std::uint32_t i = 0; i < size(); ++i) {
         const Token& t = tok(i);
         TokenInfo& ti = info[i];
@@ -374,17 +389,23 @@ void EntityRecognizer::Impl::read_shapes() {
                                ((one_letter || number) && caps_run > 0 && !(ti.shape & kInitial));
         const bool after_colon = i > 0 && text.substr(tok(i - 1).end, t.start - tok(i - 1).end).find(':') != std::string_view::npos;
         caps_run = caps_word ? (after_colon ? 1 : caps_run + 1) : 0;
+        caps_line = caps_word ? caps_line + 1 : 0;
         const std::uint32_t first = i + 1 - caps_run;
         // `ANNUAL REPORT 2024 — EXCERPT`: the rest of a heading's line, after a dash.
         const bool after_heading = first > 0 && (info[first - 1].shape & kShout) &&
                                    tok(first - 1).paragraph == t.paragraph && !gap(first - 1, kSentEnd);
         const bool whole_line = caps_run > 0 && ((info[first].shape & kSentStart) || after_heading) &&
-                                (gap(i, kSentEnd) || i + 1 == size()) && text.substr(t.end, 1) != ":";
+                                (gap(i, kSentEnd) || i + 1 == size()) && !colon_after(i);
         // `RIGHTS ROUNDUP | Week 25`: capitals opening a line before a bar are a header's title.
         const bool before_bar = caps_run >= 2 && (info[first].shape & kSentStart) &&
                                 text.substr(t.end, next - t.end).find('|') != std::string_view::npos;
-        if (caps_run >= 3 || whole_line || before_bar)  // a heading, not acronyms
-            for (std::uint32_t k = first; k <= i; ++k) info[k].shape |= kShout;
+        // `OUTCOME NOTE: UNIVERSAL PERIODIC REVIEW`: a line in capitals to its end is one heading,
+        // colon or not (a speaker label is followed by lowercase words).
+        const std::uint32_t line_first = i + 1 - caps_line;
+        const bool whole_caps_line = caps_line >= 2 && (info[line_first].shape & kSentStart) &&
+                                     (gap(i, kSentEnd) || i + 1 == size()) && !colon_after(i);
+        if (caps_run >= 3 || whole_line || before_bar || whole_caps_line)  // a heading, not acronyms
+            for (std::uint32_t k = whole_caps_line ? line_first : first; k <= i; ++k) info[k].shape |= kShout;
     }
 }
 
@@ -551,8 +572,10 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
             // a field label after the head ends the name; what follows it is a person.
             std::uint32_t r = h + 1;
             while (r <= e && !is(r, Flag::kField) && !(is(r, Flag::kRole) && word(r).back() != 's')) ++r;
-            if (r > e) return latin_organisation(after_possessive(i, h), e);
-            const std::uint32_t s = after_possessive(i, h);
+            // `YouTube Umubavu TV`: the platform a channel is on is not part of its name.
+            std::uint32_t s = after_possessive(i, h);
+            while (s < h && is(s, Flag::kPlatform)) ++s;
+            if (r > e) return latin_organisation(s, e);
             if (r - 1 > s) organisation(s, r - 1);
             return r < e ? person(r, e) : e;
         }
@@ -560,7 +583,7 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
     }
     // `CNDD-FDD`, `ZANU-PF`: capitals joined by a hyphen are one party's acronym; but `AL-AMIRI:`
     // opening a line is a speaker label.
-    const bool label = has(i, kSentStart) && text.substr(tok(e).end, 1) == ":";
+    const bool label = has(i, kSentStart) && colon_after(e);
     if (e == i + 1 && has(i, kAllCaps) && has(e, kAllCaps) && gap(i, kHyphen) && !has(i, kCountry) &&
         !has(e, kCountry)) {
         if (label) return e;
@@ -610,6 +633,10 @@ std::uint32_t EntityRecognizer::Impl::after_form_word(std::uint32_t i) {
     }
     const std::uint32_t e = run_end(i);
     if (apposition && (e != i || !gap(e, kComma))) return kUnlooked;
+    // `директора агентства Зафара Мадаминова`: a first name and a surname after the form word are
+    // the person who heads it.
+    if (tok(i).cyrillic && e == i + 1 && cues::has_name_ending(tok(e).term, true) && !has(e, kAllCaps))
+        return kUnlooked;
     for (std::uint32_t k = i; k <= e; ++k)
         if (is(k, Flag::kLegal | Flag::kEvent) || has(k, kCountry)) return kUnlooked;
     if (!tok(i).cyrillic && head_in_run(i, e) != kUnlooked) return kUnlooked;  // the head rules extend it
@@ -623,7 +650,12 @@ std::uint32_t EntityRecognizer::Impl::after_form_word(std::uint32_t i) {
 std::uint32_t EntityRecognizer::Impl::after_possessive(std::uint32_t s, std::uint32_t head) const {
     for (std::uint32_t k = head; k > s; --k) {
         const std::string_view w = word(k - 1);
-        if (ends_with(w, "'s") || ends_with(w, "\u2019s")) return k;
+        if (!ends_with(w, "'s") && !ends_with(w, "\u2019s")) continue;
+        // `Lao Women's Union`, `Hanoi People's Court`: a plural without -s owns nothing here.
+        std::string_view t = tok(k - 1).term;
+        if (ends_with(t, "'s") || ends_with(t, "\u2019s")) t.remove_suffix(t.back() == 's' && t[t.size() - 2] == '\'' ? 2 : 4);
+        if (t == "women" || t == "men" || t == "people" || t == "children") continue;
+        return k;
     }
     return s;
 }
@@ -723,6 +755,9 @@ std::uint32_t EntityRecognizer::Impl::run_end(std::uint32_t i) {
             e = n;
         } else if (is(n, Flag::kParticle) && joined(n) && capital(n + 1) && !has(n, kCap)) {
             e = n + 1;
+        } else if (is(n, Flag::kParticle) && !has(n, kCap) && joined(n) && n + 2 < size() &&
+                   is(n + 1, Flag::kParticle) && !has(n + 1, kCap) && joined(n + 1) && capital(n + 2)) {
+            e = n + 2;  // `Ursula von der Leyen`, `Jan van den Berg`
         } else if (is(n, Flag::kPatronymic)) {
             e = n;
         } else if (ordinal(n) && joined(n) && capital(n + 1) && !is(e, Flag::kMonth)) {
@@ -766,7 +801,9 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e) {
         for (std::uint32_t k = c + 2; k <= r && !with_the && !to; ++k)
             if (is(k, Flag::kRole) && word(k).back() != 's') return k - 1;  // `Council of Europe Commissioner`: a title
         bool instrument = false;  // `the Parliament of Georgia of the Law on …`: what it passed
-        for (std::uint32_t k = c + 1; k <= r && with_the; ++k) instrument = instrument || is(k, Flag::kLegal | Flag::kEvent);
+        // (`the Working Group on the Universal Periodic Review` is named after what it does.)
+        const std::uint32_t not_the_body = term == "on" ? Flag::kLegal : Flag::kLegal | Flag::kEvent;
+        for (std::uint32_t k = c + 1; k <= r && with_the; ++k) instrument = instrument || is(k, not_the_body);
         if (instrument) break;
         e = r;
         in_complement = true;
@@ -870,6 +907,9 @@ std::uint32_t EntityRecognizer::Impl::russian_head(std::uint32_t i) {
     for (std::uint32_t k = i; k < size() && k - i <= kMaxBeforeHead; ++k) {
         if (k > i && !joined(k - 1)) break;
         if (!tok(k).cyrillic || has(k, kQuoted)) break;
+        // `Коллегия адвокатов` shares its word key with the role `коллега`.
+        const std::string& t = tok(k).term;
+        if (is(k, Flag::kOrgHead) && t.size() > 14 && t.rfind("коллеги", 0) == 0) return k;
         if (is(k, Flag::kRole | Flag::kFunction | Flag::kMonth | Flag::kLegal | Flag::kEvent)) break;
         if (is(k, Flag::kOrgHead)) return k;
         if (!has(k, kCap) && !cues::is_russian_adjective(tok(k).term)) break;
@@ -911,13 +951,19 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h) {
         }
         // A role word ends the name, unless an adjective of the name qualifies it (`Офис народного
         // адвоката`).
-        if (is(j, Flag::kFunction | Flag::kMonth) || (is(j, Flag::kRole) && !after_adjective)) break;
+        // `Аппарат Защитника прав человека`, `Администрация Президента`: an office's title in
+        // capitals, in the genitive, names what the body serves.
+        const bool title_genitive = has(j, kCap) && !has(j, kSentStart) && cues::is_russian_genitive(t);
+        if (is(j, Flag::kFunction | Flag::kMonth) || (is(j, Flag::kRole) && !after_adjective && !title_genitive)) break;
         // Another head starts another name, unless a capitalised adjective before it makes it the
         // genitive of a proper name (`комиссия Российской Федерации`, `Совет Европейского союза`).
         const bool proper_genitive = j > h + 1 && has(j - 1, kCap) && cues::is_russian_adjective(tok(j - 1).term);
         if (is(j, Flag::kOrgHead) && !after_adjective && !proper_genitive) break;
         // `Министерством юстиции посещения`: a verbal noun after the complement is the sentence's.
-        if (!in_po && j > h + 1 && !has(j, kCap) && !after_adjective && cues::is_russian_verbal_noun(t)) break;
+        // (`сокращения бедности`, `развития образования`: one after another, they are the name's.)
+        if (!in_po && j > h + 1 && !has(j, kCap) && !after_adjective && cues::is_russian_verbal_noun(t) &&
+            !cues::is_russian_verbal_noun(tok(j - 1).term))
+            break;
         const bool adjective = !has(j, kCap) && cues::is_russian_adjective(t);
         if (!(adjective || after_adjective || has(j, kCap) || cues::is_russian_genitive(t) ||
               cues::is_russian_bare_genitive_plural(t)))
@@ -980,7 +1026,8 @@ bool EntityRecognizer::Impl::russian_linked_object(std::uint32_t j, bool in_po) 
     // `Министерство культуры и информации`: `и` between genitive words of the name.
     const bool genitive_pair = !in_po && j > 0 && !has(j + 1, kCap) && cues::is_russian_genitive(tok(j - 1).term) &&
                                (ends_with(object, "ии") || ends_with(object, "ы") || ends_with(object, "ой") ||
-                                ends_with(object, "ых") || ends_with(object, "их"));
+                                ends_with(object, "ых") || ends_with(object, "их") || ends_with(object, "ия") ||
+                                ends_with(object, "ов") || ends_with(object, "ев"));
     // `по борьбе с экстремизмом и незаконной миграцией`: instrumental objects inside a `по` phrase.
     const auto instrumental = [](std::string_view w) {
         return w.size() >= 8 && (ends_with(w, "ом") || ends_with(w, "ем") || ends_with(w, "ей") ||
@@ -1097,6 +1144,13 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
     if (gap(e, kHyphen) && e + 1 < size() && !has(e + 1, kCap)) return run_last;
     for (std::uint32_t k = s; k <= e; ++k)
         if (is(k, Flag::kEvent | Flag::kLegal)) return run_last;
+    // `Employees' Minimum Standards`: a possessive before the run's last word owns what follows, so
+    // the run is not one person's name (the owner alone may be: `Hashim's team`).
+    for (std::uint32_t k = s; k < e; ++k) {
+        const std::string_view w = word(k), after = text.substr(tok(k).end, 3);
+        if (ends_with(w, "'s") || ends_with(w, "\u2019s") || after.rfind("'", 0) == 0 || after.rfind("\u2019", 0) == 0)
+            return run_last;
+    }
     if (s > 0 && !gap(s - 1, kBreak) && is(s - 1, Flag::kPrize)) return run_last;  // `prix Martin Ennals`
     bool role = false;
     const std::uint32_t run_first = s;
@@ -1143,7 +1197,9 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
     const bool cyrillic_three = tok(s).cyrillic && e - s == 2 && !patronymic(s + 1) && !has(s, kInitial) &&
                                 !gap(s, kHyphen) && !gap(s + 1, kHyphen);
     const bool weak_place = place && !role && !speech_before(s);  // `according to X` is no place
-    if ((weak_place && e - s >= 2) || cyrillic_three) ++s;  // `из Москвы Алексей Горинов`
+    std::uint32_t name_words = 0;  // particles aside: `to Ursula von der Leyen` is one name
+    for (std::uint32_t k = s; k <= e; ++k) name_words += is(k, Flag::kParticle) ? 0 : 1;
+    if ((weak_place && name_words >= 3) || cyrillic_three) ++s;  // `из Москвы Алексей Горинов`
     else if (weak_place) return run_last;
     if (role && s == e && s > run_first && is(s - 1, Flag::kParticle) && !has(s - 1, kCap)) --s;  // `Me de Villeneuve`
     decide_person(s, e, role);
@@ -1289,7 +1345,7 @@ void EntityRecognizer::Impl::resolve_acronyms() {
             emit(EntityKind::person, i, i);
             continue;
         }
-        const bool label = has(i, kSentStart) && text.substr(tok(i).end, 1) == ":";
+        const bool label = has(i, kSentStart) && colon_after(i);
         if (label) continue;
         const std::size_t letters = letter_count(w);
         const bool is_defined = defined.count(std::string(w)) > 0;

@@ -119,18 +119,18 @@ const Group kGroups[] = {
         "society chamber commissariat observatory alliance forum club directorate administration "
         "secretariat inspectorate board house initiative radio news press institution police media "
         "procuracy mission delegation embassy consulate community trust daily times post tribune gazette "
-        "herald journal television ltd inc llc plc gmbh bhd"},
+        "herald journal television tv ltd inc llc plc gmbh bhd aid relief guard"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
         "groupe direction academie universite banque syndicat collectif alliance forum ambassade "
-        "societe nations internationale media radio communaute ordre barreau"},
+        "societe nations internationale media radio communaute ordre barreau garde"},
     {kRu, kOrgHead, "бюро комитет совет министерство суд союз ассоциация фонд центр комиссия партия "
         "агентство организация служба парламент ассамблея институт лига федерация движение коалиция "
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
         "администрация акимат генпрокуратура объединение сеть группа конгресс трибунал канцелярия "
         "банк компания корпорация общество клуб инспекция представительство посольство миссия радио медиа "
-        "собрание офис коллегия хокимият"},
+        "собрание офис коллегия хокимият профсоюз аппарат"},
     {kEn, kLegalForm, "ngo ngos newspaper outlet channel website magazine broadcaster daily weekly portal "
         "party faction group movement"},
     {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe"},
@@ -161,7 +161,9 @@ const Group kGroups[] = {
         "acting former senior justice affairs security interior foreign internal general constitutional "
         "criminal economic criminal appeal appeals administrative law order freedom liberty peace "
         "women's youth children world global local municipal city's capital government's "
-        "live autonomous province county covid coronavirus facebook telegram twitter youtube instagram whatsapp google"},
+        "live autonomous province county covid coronavirus"},
+    {kLatin, kNonName | kPlatform, "facebook telegram twitter youtube instagram whatsapp google tiktok vkontakte"},
+    {kRu, kNonName | kPlatform, "фейсбук телеграм телеграмм ютуб инстаграм вотсап ватсап"},
     {kFr, kNonName, "droits humains homme national nationale etat republique federal supreme general "
         "generale region ville rue place avenue boulevard europeen europeenne kazakh kazakhe russe "
         "francais francaise central centrale nord sud est ouest justice interieur affaires etrangeres "
@@ -194,7 +196,7 @@ const Group kGroups[] = {
 
     // --- all-caps words that are not organisations ---
     {kLatin, kNotOrgAcronym, "covid sars hiv aids lgbt lgbti lgbtq lgbtqi ngo ngos ingo ceo cfo tv pdf id "
-        "sms usd eur kzt rub gdp it pr ok fm am pm utc gmt bc ad vip sos mp mps upr udhr iccpr icescr "
+        "sms usd eur kzt rub gdp it pr hr ok fm am pm utc gmt bc ad vip sos mp mps upr udhr iccpr icescr "
         "cedaw sdg sdgs faq url www html gps ai dna tb ong vih sida pib tva sa sarl rip usa us uk "
         "ussr ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx xxi"},
     {kRu, kNotOrgAcronym, "ук упк гпк рк рф сша ссср кнр оаэ нко нпо ооо тоо ао оф оо сми вич спид лгбт "
@@ -256,9 +258,11 @@ struct Tables {
         }
     }
 
+    // Latin cue words are stored as written and a looked-up term also tries its singular, rather than
+    // both losing a final s: that made `Thi` read as `this`, `Mai` as `mais` and `Dan` as `dans`.
     void add_word(const Group& g, std::string_view word) {
         const bool cyrillic = static_cast<unsigned char>(word[0]) >= 0xC0;
-        const std::string_view key = word_key(word, cyrillic);
+        const std::string_view key = cyrillic ? russian_key(word) : word;
         if (g.langs & kEn) en[key] |= g.flags;
         if (g.langs & kFr) fr[key] |= g.flags;
         if (g.langs & kRu) ru[key] |= g.flags;
@@ -275,8 +279,14 @@ std::uint32_t find(const Table& table, std::string_view key) {
     return it == table.end() ? 0u : it->second;
 }
 
+/// Flags of a Latin term: its own entry and its singular's (`activists`, `Committees`, `militantes`).
+std::uint32_t find_latin(const Table& table, std::string_view term) {
+    const std::string_view singular = latin_key(term);
+    return find(table, term) | (singular.size() < term.size() ? find(table, singular) : 0u);
+}
+
 constexpr std::uint32_t kShared =
-    kOrgHead | kRole | kLegal | kMonth | kEvent | kNonName | kNotOrgAcronym | kAssembly | kPrize;
+    kOrgHead | kRole | kLegal | kEvent | kNonName | kNotOrgAcronym | kAssembly | kPrize | kPlatform;
 
 }  // namespace
 
@@ -286,11 +296,10 @@ std::string_view word_key(std::string_view term, bool cyrillic) {
 
 std::uint32_t lookup(std::string_view term, bool cyrillic, Lang lang) {
     const Tables& t = tables();
-    const std::string_view key = word_key(term, cyrillic);
-    if (cyrillic) return find(t.ru, key);
+    if (cyrillic) return find(t.ru, russian_key(term));
     const bool french = lang == Lang::fr;
-    const std::uint32_t own = find(french ? t.fr : t.en, key);
-    return own | (find(french ? t.en : t.fr, key) & kShared);
+    const std::uint32_t own = find_latin(french ? t.fr : t.en, term);
+    return own | (find_latin(french ? t.en : t.fr, term) & kShared);
 }
 
 bool has_name_ending(std::string_view term, bool cyrillic) {
@@ -303,15 +312,24 @@ bool has_name_ending(std::string_view term, bool cyrillic) {
         "ovich", "evich", "ovna", "evna", "ov", "ova", "ev", "eva", "yev", "yeva", "enko", "sky", "skiy",
         "skaya", "shvili", "dze", "uly", "kyzy"};
     if (!cyrillic) {
+        // Three letters before `-ev`/`-ov` endings are too few to tell a surname (`Popova`) from a
+        // place (`Geneva`); four are asked for.
         for (std::string_view e : kLatinEndings)
-            if (ends_with(term, e) && term.size() > e.size() + 2) return true;
+            if (ends_with(term, e) && term.size() > e.size() + (e.size() <= 3 ? 3 : 2)) return true;
         return false;
     }
+    // `-ск`, `-цк` end surnames only with an adjective's ending (`Загорский`, `Загорской`); bare or with a
+    // noun's (`Минске`, `Уральска`) they end towns.
+    static constexpr std::array<std::string_view, 8> kAdjectiveCases = {"ий", "ая", "ого", "ую", "ой", "ым", "ых", "ою"};
     for (std::string_view c : kCyrillicCases) {
         if (!ends_with(term, c)) continue;
         const std::string_view stem = term.substr(0, term.size() - c.size());
-        for (std::string_view s : kCyrillicStems)
-            if (ends_with(stem, s) && stem.size() >= s.size() + 4) return true;
+        for (std::string_view s : kCyrillicStems) {
+            if (!ends_with(stem, s) || stem.size() < s.size() + 4) continue;
+            const bool town_stem = s == "ск" || s == "цк";
+            if (!town_stem || std::find(kAdjectiveCases.begin(), kAdjectiveCases.end(), c) != kAdjectiveCases.end())
+                return true;
+        }
     }
     return false;
 }
