@@ -15,6 +15,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -293,20 +294,33 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     const Xapian::Query query = build_query(request, parsed, response);
     if (query.empty()) return response;
 
-    Xapian::Enquire enquire = make_enquire(db_, query, request.sort);
+    // Exact totals and facet counts need every match visited; the ranked page does not. With a count
+    // asked of it, Xapian's matcher weighs every match (BM25 reads each one's document length). Without
+    // one it stops when no other document can reach the page. So the page comes from a ranked pass
+    // that stops early, and the counts from a second pass with BoolWeight, which only walks the
+    // posting lists and feeds the facet spy. It is skipped when the ranked pass already knows its total
+    // (a lone term). On 100,000 documents this took the p95 without facets from 10.4 to 7.8 ms, with
+    // the same totals (see ARCHITECTURE.md).
+    const Xapian::Enquire ranked = make_enquire(db_, query, request.sort);
+    const std::size_t limit = std::min(request.limit, limits::kMaxPageSize);
+    const Xapian::MSet mset = ranked.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                              static_cast<Xapian::doccount>(limit), Xapian::doccount{0});
+    response.total = mset.get_matches_estimated();
+    const bool known = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    response.total_exact = known;
     // One spy on the facet slot counts every field at once; remote shards run it as a stock
     // ValueCountMatchSpy, which xapian-tcpsrv knows, and Xapian merges their counts.
     std::optional<FacetCodeSpy> spy;
-    if (request.facets) enquire.add_matchspy(&spy.emplace(schema::kSlotFacets));
-    const std::size_t limit = std::min(request.limit, limits::kMaxPageSize);
-    // check_at_least = every document: the total and the facet counts are exact, not estimates.
-    // Without facets a caller may settle for Xapian's estimate, and the matcher stops early.
-    const bool count_all = request.facets || request.exact_total;
-    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                               static_cast<Xapian::doccount>(limit),
-                                               count_all ? db_.get_doccount() : 0);
-    response.total = mset.get_matches_estimated();
-    response.total_exact = count_all || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (request.facets || (request.exact_total && !known)) {
+        Xapian::Enquire counting(db_);
+        counting.set_query(query);
+        counting.set_weighting_scheme(Xapian::BoolWeight());
+        counting.set_docid_order(Xapian::Enquire::DONT_CARE);
+        if (request.facets) counting.add_matchspy(&spy.emplace(schema::kSlotFacets));
+        const Xapian::MSet all = counting.get_mset(0, 0, db_.get_doccount());
+        response.total = all.get_matches_estimated();
+        response.total_exact = true;
+    }
     response.explained = request.explain;
 
     for (auto it = mset.begin(); it != mset.end(); ++it) {
