@@ -4,6 +4,7 @@
  */
 #include "test_support.h"
 
+#include "agora/entities/extractor.h"
 #include "agora/entities/recognizer.h"
 
 #include <catch2/catch.hpp>
@@ -32,6 +33,7 @@ struct MentionCase {
 std::string describe(const Mention& m) {
     std::string out = std::string(agora::kind_name(m.kind)) + ":" + m.surface;
     if (!m.acronym.empty()) out += "[" + m.acronym + "]";
+    if (!m.full_name.empty()) out += " = " + m.full_name;
     return out;
 }
 
@@ -255,7 +257,41 @@ TEST_CASE("cue words match as written, and names in lists, genitive chains, plat
         {"QUESTION : Où en est la procédure ?\n\nLa défense attend. Nos questions restent.", {}},
         {"Des migrants ont été interceptés par la Garde nationale tunisienne.",
          {"organisation:Garde nationale tunisienne"}},
+        {"Le Forum tunisien pour les droits économiques et sociaux a documenté les faits.",
+         {"organisation:Forum tunisien pour les droits économiques et sociaux"}},
+        {"Il demande que l’Agence européenne de garde-frontières et de garde-côtes cesse ce travail.",
+         {"organisation:Agence européenne de garde-frontières et de garde-côtes"}},
+        // Signatories one per line: most are organisations by the rules, so the others are too.
+        {"Signataires :\nLigue tunisienne des droits de l’homme\nBelle Étoile Solidaire\n"
+         "Comité pour le respect des libertés\nAvocats sans frontières\nAssociation des femmes juristes",
+         {"organisation:Ligue tunisienne des droits de l’homme", "organisation:Belle Étoile Solidaire",
+          "organisation:Comité pour le respect des libertés", "organisation:Avocats sans frontières",
+          "organisation:Association des femmes juristes"}},
+        // Names one per line that are mostly people stay people.
+        {"Présents :\nAmina Diallo\nJean-Paul Mbarga\nComité pour le respect des libertés",
+         {"person:Amina Diallo", "person:Jean-Paul Mbarga", "organisation:Comité pour le respect des libertés"}},
     }, Lang::fr);
+}
+
+TEST_CASE("a company named without its legal form is the company", "[unit][recognizer]") {
+    const std::string text =
+        "Inspectors visited Klang Valley Nitrile Sdn Bhd in March. Klang Valley Nitrile did not reply to us.";
+    EntityRecognizer recogniser;
+    CHECK(recognise(recogniser, text, Lang::en) ==
+          std::vector<std::string>{"organisation:Klang Valley Nitrile Sdn Bhd",
+                                   "organisation:Klang Valley Nitrile = Klang Valley Nitrile Sdn Bhd"});
+    // One organisation, written in two forms.
+    Analyzer analyzer;
+    agora::EntityExtractor extractor(analyzer);
+    std::vector<Token> tokens;
+    analyzer.analyze(text, Lang::en, tokens);
+    const agora::ArticleEntities entities = extractor.extract("", {}, text, tokens);
+    REQUIRE(entities.organisations.size() == 1);
+    CHECK(entities.organisations.front().forms.size() == 2);
+    CHECK(entities.persons.empty());
+    // Without the full name in the text, the rules alone decide.
+    CHECK(recognise(recogniser, "Klang Valley Nitrile did not reply to us.", Lang::en) ==
+          std::vector<std::string>{"person:Klang Valley Nitrile"});
 }
 
 TEST_CASE("exclusions: months, legal instruments, places, sentence starts", "[unit][recognizer]") {

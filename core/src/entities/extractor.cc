@@ -321,7 +321,8 @@ void EntityExtractor::group_organisations(const std::vector<Mention>& mentions,
                 continue;
             }
         }
-        const std::string key = org_key_of_tokens(tokens, m.first_token, m.last_token);
+        const std::string key = m.full_name.empty() ? org_key_of_tokens(tokens, m.first_token, m.last_token)
+                                                    : org_key(m.full_name);
         if (key.empty()) continue;
         Group& g = group_for(key);
         g.add(m.surface, m.start);

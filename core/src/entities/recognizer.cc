@@ -337,6 +337,8 @@ struct EntityRecognizer::Impl {
     bool initials_match(std::uint32_t s, std::uint32_t e, std::string_view acronym);
     void resolve_pending();
     void resolve_acronyms();
+    void lists_share_kind();
+    void company_short_forms();
     Mention& emit(EntityKind kind, std::uint32_t s, std::uint32_t e);
     std::string surface(std::uint32_t s, std::uint32_t e) const;
 };
@@ -856,8 +858,9 @@ std::uint32_t EntityRecognizer::Impl::french_adjectives(std::uint32_t e, std::ui
     while (joined(e) && e < limit) {
         if (adjective(e + 1)) {
             ++e;
-        } else if (e + 2 < limit && tok(e + 1).term == "ou" && joined(e + 1) && adjective(e + 2) && adjective(e)) {
-            e += 2;  // `disparitions forcées ou involontaires`
+        } else if (e + 2 < limit && (tok(e + 1).term == "ou" || tok(e + 1).term == "et") && !has(e + 1, kCap) &&
+                   joined(e + 1) && adjective(e + 2) && adjective(e)) {
+            e += 2;  // `disparitions forcées ou involontaires`, `droits économiques et sociaux`
         } else {
             break;
         }
@@ -897,6 +900,8 @@ std::uint32_t EntityRecognizer::Impl::french_object(std::uint32_t j) {
         return k + 1;  // `de grande instance`, `de première instance` (not an infinitive)
     if (!determiner && !has(k, kElided) && looks_infinitive(tok(k).term)) return kUnlooked;
     if (tok(k).term.size() < 2) return kUnlooked;
+    // `de garde-frontières et de garde-côtes`: a lowercase compound is one word of the name.
+    while (gap(k, kHyphen) && k + 1 < size() && !has(k + 1, kCap) && tok(k + 1).cyrillic == tok(k).cyrillic) ++k;
     return k;
 }
 
@@ -1360,6 +1365,107 @@ void EntityRecognizer::Impl::resolve_acronyms() {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Lists
+
+/// A block of three or more short lines, one name each (signatories of a letter, members of a
+/// coalition), names things of one kind: when most of its names are organisations by the rules above,
+/// the others are too (`Alarm Phone`, `Avocats sans frontières`, `Terre d’Asile Tunisie` under
+/// `Forum tunisien pour les droits économiques et sociaux (FTDES)`), and a person read there is one.
+void EntityRecognizer::Impl::lists_share_kind() {
+    constexpr std::uint32_t kMaxLineTokens = 12;
+    constexpr std::size_t kMinLines = 3;
+    struct Line {
+        std::uint32_t first, last;  // last: before a bracketed acronym that ends the line
+        bool name;
+    };
+    const auto between = [&](std::uint32_t k) {  // text between token k and the next
+        const std::size_t end = k + 1 < size() ? tok(k + 1).start : text.size();
+        return text.substr(tok(k).end, end - tok(k).end);
+    };
+    std::vector<Line> lines;
+    for (std::uint32_t i = 0; i < size();) {
+        std::uint32_t j = i;
+        while (j + 1 < size() && between(j).find('\n') == std::string_view::npos) ++j;
+        Line line{i, j, has(i, kCap) && !has(i, kShout)};
+        if (line.name && j > i && gap(j - 1, kOpenParen) && gap(j, kCloseParen)) line.last = j - 1;
+        if (line.last + 1 - line.first > kMaxLineTokens) line.name = false;
+        // Only spaces, hyphens, apostrophes, quotes and `&` inside a name, nothing after it but the
+        // line's end (a colon makes a label, a full stop a sentence).
+        for (std::uint32_t k = i; line.name && k <= line.last; ++k) {
+            const std::string_view gap_text = k < line.last ? between(k) : between(k).substr(0, between(k).find('\n'));
+            for (char c : gap_text)
+                if (c == ',' || c == '.' || c == ':' || c == ';' || c == '!' || c == '?') line.name = false;
+        }
+        if (line.last < line.first) line.name = false;
+        lines.push_back(line);
+        i = j + 1;
+    }
+    const auto covering = [&](const Line& line, EntityKind kind) {
+        for (std::size_t m = 0; m < found.size(); ++m)
+            if (found[m].kind == kind && found[m].first_token == line.first && found[m].last_token >= line.last) return true;
+        return false;
+    };
+    for (std::size_t b = 0; b < lines.size();) {
+        std::size_t e = b;
+        while (e < lines.size() && lines[e].name && tok(lines[e].first).paragraph == tok(lines[b].first).paragraph) ++e;
+        if (e - b < kMinLines) {
+            b = std::max(e, b + 1);
+            continue;
+        }
+        std::size_t organisations = 0, persons = 0;
+        for (std::size_t l = b; l < e; ++l) {
+            if (covering(lines[l], EntityKind::organisation)) ++organisations;
+            else if (covering(lines[l], EntityKind::person)) ++persons;
+        }
+        if (organisations >= 2 && organisations > 2 * persons) {
+            for (std::size_t l = b; l < e; ++l) {
+                const Line& line = lines[l];
+                if (covering(line, EntityKind::organisation)) continue;
+                bool country = true;
+                for (std::uint32_t k = line.first; k <= line.last; ++k) country = country && has(k, kCountry);
+                if (country) continue;
+                // What the rules made of the line's words gives way to the one name.
+                std::erase_if(found, [&](const Mention& m) {
+                    return m.kind != EntityKind::country && m.first_token >= line.first && m.last_token <= line.last;
+                });
+                emit(EntityKind::organisation, line.first, line.last);
+            }
+        }
+        b = e;
+    }
+}
+
+/// `Klang Valley Nitrile did not respond`: a company named once in full with its legal form (`Klang
+/// Valley Nitrile Sdn Bhd`) is named again without it. A person read from the first two or more words
+/// of such a name is the company.
+void EntityRecognizer::Impl::company_short_forms() {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> companies;  // first token, last before the form
+    std::vector<std::string> full;
+    for (const Mention& m : found) {
+        if (m.kind != EntityKind::organisation || !is(m.last_token, Flag::kCompanyForm)) continue;
+        std::uint32_t core = m.last_token;
+        while (core > m.first_token && is(core, Flag::kCompanyForm)) --core;
+        if (core == m.first_token) continue;
+        companies.emplace_back(m.first_token, core);
+        full.push_back(m.surface);
+    }
+    for (Mention& m : found) {
+        if (m.kind != EntityKind::person || m.last_token == m.first_token) continue;
+        for (std::size_t c = 0; c < companies.size(); ++c) {
+            const auto [first, core] = companies[c];
+            const std::uint32_t n = m.last_token - m.first_token;
+            if (n > core - first) continue;
+            bool same = true;
+            for (std::uint32_t k = 0; k <= n && same; ++k) same = tok(m.first_token + k).term == tok(first + k).term;
+            if (!same) continue;
+            m.kind = EntityKind::organisation;
+            m.full_name = full[c];
+            break;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Output
 
 std::string EntityRecognizer::Impl::surface(std::uint32_t s, std::uint32_t e) const {
@@ -1439,6 +1545,8 @@ void EntityRecognizer::recognize(std::string_view text, const std::vector<Token>
     r.resolve_pending();
     r.define_by_initials();
     r.resolve_acronyms();
+    r.lists_share_kind();
+    r.company_short_forms();
     std::stable_sort(r.found.begin(), r.found.end(),
                      [](const Mention& a, const Mention& b) { return a.start < b.start; });
     for (Mention& m : r.found) out.push_back(std::move(m));

@@ -136,6 +136,8 @@ const Group kGroups[] = {
     {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe"},
     {kRu, kLegalForm, "оф оо нко нпо ооо тоо ао роо моо пф газета издание телеканал портал радио "
         "журнал агентство сайт проект группировка фракция партия движение"},
+    {kLatin, kCompanyForm, "ltd inc llc plc gmbh bhd sdn sa sarl sas ag spa jsc pjsc"},
+    {kRu, kCompanyForm, "тоо ао оао зао пао ооо"},
     // --- parliaments named by their own word (`Mazhilis`, `Жогорку Кенеш`, `Маджлиси Оли`) ---
     {kLatin, kOrgHead | kAssembly, "mazhilis majilis mejlis majlis majlisi kenesh khural kurultai duma "
         "sejm seimas saeima knesset"},
@@ -286,7 +288,7 @@ std::uint32_t find_latin(const Table& table, std::string_view term) {
 }
 
 constexpr std::uint32_t kShared =
-    kOrgHead | kRole | kLegal | kEvent | kNonName | kNotOrgAcronym | kAssembly | kPrize | kPlatform;
+    kOrgHead | kRole | kLegal | kEvent | kNonName | kNotOrgAcronym | kAssembly | kPrize | kPlatform | kCompanyForm;
 
 }  // namespace
 

@@ -37,6 +37,7 @@ enum Flag : std::uint32_t {
     kAssembly = 1u << 19,    ///< Mazhilis, Kenesh, Duma: a parliament word, a body's name even on its own
     kPrize = 1u << 20,       ///< prize, prix, премия: a name right after it is the prize's, not a person
     kField = 1u << 21,       ///< Date, Hearing, Defendant, Contact: header field labels, never part of a name
+    kCompanyForm = 1u << 23,  ///< Ltd, GmbH, SARL, ТОО: a company's legal form, which text often leaves out
     kPlatform = 1u << 22,    ///< Facebook, YouTube, Telegram: an online platform, not part of a channel's name
 };
 

@@ -28,6 +28,9 @@ struct Mention {
     /// Organisations: the acronym this mention was written with or defined as ("KIBHR" for
     /// "Kazakhstan International Bureau for Human Rights (KIBHR)"); empty otherwise.
     std::string acronym;
+    /// Organisations: the full name this mention shortens when the text also names it in full
+    /// ("Klang Valley Nitrile Sdn Bhd" for "Klang Valley Nitrile"); empty otherwise.
+    std::string full_name;
 };
 
 }  // namespace agora
