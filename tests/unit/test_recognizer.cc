@@ -251,7 +251,14 @@ TEST_CASE("cue words match as written, and names in lists, genitive chains, plat
         {"По словам директора агентства Зафара Мадаминова, дел ещё много.", {"person:Зафара Мадаминова"}},
         {"Дипломатов просят посещать суды в Баку, Душанбе и Минске.", {}},
         {"Журналистка Meydan TV провела в изоляторе год.", {"organisation:Meydan TV"}},
+        {"Дело слушал Второй западный окружной военный суд.", {"organisation:Второй западный окружной военный суд"}},
+        {"Сотрудники ГУВД Ташкента пришли ночью.", {"organisation:ГУВД Ташкента[ГУВД]"}},
+        {"Об этом сообщило издание Идель.Реалии в среду.", {"organisation:Идель.Реалии"}},
     }, Lang::ru);
+    EntityRecognizer recogniser;
+    const std::string delegation = "Делегация Европейского союза в Узбекистане выразила обеспокоенность.";
+    CHECK(recognise(recogniser, delegation, Lang::ru, {country_at(delegation, "Узбекистане", "UZ")}) ==
+          std::vector<std::string>{"organisation:Делегация Европейского союза в Узбекистане"});
     check_cases({
         {"Les familles suivent le procès sur la chaîne YouTube Umubavu TV.", {"organisation:Umubavu TV"}},
         {"QUESTION : Où en est la procédure ?\n\nLa défense attend. Nos questions restent.", {}},

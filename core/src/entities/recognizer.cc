@@ -322,7 +322,7 @@ struct EntityRecognizer::Impl {
     std::uint32_t french_object(std::uint32_t j);
     std::uint32_t french_adjectives(std::uint32_t e, std::uint32_t limit);
     std::uint32_t russian_head(std::uint32_t i);
-    std::uint32_t russian_complement(std::uint32_t h);
+    std::uint32_t russian_complement(std::uint32_t h, std::uint32_t first);
     std::uint32_t russian_po_list(std::uint32_t e);
     bool russian_linked_object(std::uint32_t j, bool in_po);
     std::uint32_t organisation(std::uint32_t s, std::uint32_t e);
@@ -533,7 +533,22 @@ bool EntityRecognizer::Impl::article_name(std::uint32_t i) {
 bool EntityRecognizer::Impl::web_outlet(std::uint32_t i) const {
     const std::string_view w = word(i);
     const std::size_t dot = w.rfind('.');
-    if (dot == std::string_view::npos || dot == 0 || tok(i).cyrillic) return false;
+    if (dot == std::string_view::npos || dot == 0) return false;
+    // `Idel.Realii`, `Сибирь.Реалии`, `Ар.Рух.Хак`: capitalised parts of two letters or more joined by
+    // dots name an outlet too (one letter before a dot is an initial: `Т.Иванов`).
+    bool parts_capitalised = true;
+    std::size_t parts = 0;
+    for (std::size_t b = 0; b <= w.size() && parts_capitalised;) {
+        const std::size_t e = std::min(w.find('.', b), w.size());
+        const std::string_view part = w.substr(b, e - b);
+        std::size_t k = 0;
+        const UChar32 first = part.empty() ? -1 : next_code_point(part, k);
+        parts_capitalised = first >= 0 && u_isupper(first) && letter_count(part) >= 2;
+        ++parts;
+        b = e + 1;
+    }
+    if (parts_capitalised && parts >= 2) return true;
+    if (tok(i).cyrillic) return false;
     const std::string_view tail = w.substr(dot + 1);
     return tail.size() >= 2 && tail.size() <= 6 &&
            std::all_of(tail.begin(), tail.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -557,13 +572,15 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         emit(EntityKind::organisation, i, i + 1);
         return i + 1;
     }
-    if (is(i, Flag::kFunction | Flag::kDeterminer | Flag::kMonth) && !has(i, kAllCaps | kInitial)) return i;
+    const bool russian_ordinal = tok(i).cyrillic && is(i, Flag::kFunction) && cues::is_russian_adjective(tok(i).term);
+    if (is(i, Flag::kFunction | Flag::kDeterminer | Flag::kMonth) && !has(i, kAllCaps | kInitial) && !russian_ordinal)
+        return i;
     if (tok(i).cyrillic) {
         const std::uint32_t h = russian_head(i);
-        if (h != kUnlooked) return organisation(i, russian_complement(h));
+        if (h != kUnlooked) return organisation(i, russian_complement(h, i));
         if (is(i, Flag::kRole) && joined(i) && capital(i + 1)) {  // `Спикер Милли Меджлиса`
             const std::uint32_t h2 = russian_head(i + 1);
-            if (h2 != kUnlooked) return organisation(i + 1, russian_complement(h2));
+            if (h2 != kUnlooked) return organisation(i + 1, russian_complement(h2, i + 1));
         }
     }
     const std::uint32_t e = run_end(i);
@@ -915,7 +932,9 @@ std::uint32_t EntityRecognizer::Impl::russian_head(std::uint32_t i) {
         // `Коллегия адвокатов` shares its word key with the role `коллега`.
         const std::string& t = tok(k).term;
         if (is(k, Flag::kOrgHead) && t.size() > 14 && t.rfind("коллеги", 0) == 0) return k;
-        if (is(k, Flag::kRole | Flag::kFunction | Flag::kMonth | Flag::kLegal | Flag::kEvent)) break;
+        // `Второй западный окружной военный суд`: a capitalised ordinal is an adjective of the name.
+        const bool ordinal_word = has(k, kCap) && is(k, Flag::kFunction) && cues::is_russian_adjective(t);
+        if (!ordinal_word && is(k, Flag::kRole | Flag::kFunction | Flag::kMonth | Flag::kLegal | Flag::kEvent)) break;
         if (is(k, Flag::kOrgHead)) return k;
         if (!has(k, kCap) && !cues::is_russian_adjective(tok(k).term)) break;
     }
@@ -924,7 +943,7 @@ std::uint32_t EntityRecognizer::Impl::russian_head(std::uint32_t i) {
 
 /// Russian: the head's complement — genitive words (`внутренних дел`, `Республики Казахстан`),
 /// `по`/`при`/`против`/`за` phrases, `и` inside a `по` phrase; stops at verbs and punctuation.
-std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h) {
+std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::uint32_t first) {
     std::uint32_t e = h;
     bool after_adjective = false, in_po = false, after_po = false;
     for (std::uint32_t j = h + 1; j < size() && j - h <= kMaxComplement && joined(j - 1); ++j) {
@@ -980,9 +999,12 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h) {
     // its country.
     static constexpr std::string_view kAbroad[] = {"делегац", "представительств", "посольств", "миссия", "миссии",
                                                    "миссию", "офис", "бюро"};
-    const std::string& head = tok(h).term;
-    const bool abroad = std::any_of(std::begin(kAbroad), std::end(kAbroad),
-                                    [&](std::string_view a) { return head.compare(0, a.size(), a) == 0; });
+    // (The first word counts too: `Делегация Европейского союза` has its head in `союза`.)
+    const auto abroad_word = [&](const std::string& w) {
+        return std::any_of(std::begin(kAbroad), std::end(kAbroad),
+                           [&](std::string_view a) { return w.compare(0, a.size(), a) == 0; });
+    };
+    const bool abroad = abroad_word(tok(h).term) || abroad_word(tok(first).term);
     if (abroad && !after_adjective && joined(e) && e + 2 < size() && (tok(e + 1).term == "в" || tok(e + 1).term == "во") &&
         joined(e + 1) && has(e + 2, kCountry)) {
         e += 2;
@@ -1360,7 +1382,16 @@ void EntityRecognizer::Impl::resolve_acronyms() {
         // `RIGHTS` in a heading is the word `rights` of the text, not an acronym; short words in
         // capitals may well be acronyms (`WHO`, `UN` in French text).
         if (!is_defined && letters >= 5 && lower_seen.count(tok(i).term)) continue;
-        emit(EntityKind::organisation, i, i).acronym = std::string(w);
+        // `ГУВД Ташкента`, `МВД России`: a Russian acronym with the place it serves, in the genitive.
+        std::uint32_t e = i;
+        const std::uint32_t n = i + 1;
+        if (tok(i).cyrillic && joined(i) && n < size() && tok(n).cyrillic && has(n, kCap) && !has(n, kAllCaps | kShout) &&
+            cues::is_russian_genitive(tok(n).term) && !cues::has_name_ending(tok(n).term, true) &&
+            !(joined(n) && n + 1 < size() && has(n + 1, kCap) && !has(n + 1, kCountry))) {
+            e = n;
+            std::erase_if(found, [&](const Mention& m) { return m.first_token == n && m.last_token == n; });
+        }
+        emit(EntityKind::organisation, i, e).acronym = std::string(w);
     }
 }
 
