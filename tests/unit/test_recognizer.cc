@@ -280,6 +280,38 @@ TEST_CASE("cue words match as written, and names in lists, genitive chains, plat
     }, Lang::fr);
 }
 
+TEST_CASE("names after their kind, bodies sent abroad, named after people, courts in lowercase",
+          "[unit][recognizer]") {
+    check_cases({
+        {"Members of the Lelo party posted photos.", {"organisation:Lelo"}},
+        {"She founded the outlets Batumelebi and Netgazeti in Batumi.",
+         {"organisation:Batumelebi", "organisation:Netgazeti"}},
+        {"The weekly Faraj and the local news site Pomir Nur removed it.",
+         {"organisation:Faraj", "organisation:Pomir Nur"}},
+        {"In a note, the Permanent Mission of Tajikistan to the United Nations Office at Geneva replied.",
+         {"organisation:Permanent Mission of Tajikistan to the United Nations Office at Geneva"}},
+        {"He went to the Ministry of Justice at night.", {"organisation:Ministry of Justice"}},
+        {"The lawyer Nurbek Asanbek uulu filed the appeal.", {"person:Nurbek Asanbek uulu"}},
+        {"Buyers include Karavan Moda SA and the Cotton Campaign.",
+         {"organisation:Karavan Moda SA", "organisation:Cotton Campaign"}},
+    }, Lang::en);
+    check_cases({
+        {"Она окончила Кыргызский национальный университет имени Жусупа Баласагына.",
+         {"organisation:Кыргызский национальный университет имени Жусупа Баласагына"}},
+        {"Ей вручили премию имени Анны Политковской.", {}},
+        {"Суд прошёл утром. В Южном окружном военном суде начались прения.",
+         {"organisation:Южном окружном военном суде"}},
+        {"Заседание Южного окружного военного суда перенесли.", {"organisation:Южного окружного военного суда"}},
+        {"Она работала в школах Мангистауской области.", {}},
+        {"Он ответил корреспонденту РИА «Дагестан» коротко.", {"organisation:РИА Дагестан"}},
+    }, Lang::ru);
+    check_cases({
+        {"Le tribunal de première instance de Casablanca l’a condamné. Le tribunal a refusé.",
+         {"organisation:tribunal de première instance de Casablanca"}},
+        {"Il a écrit au ministère des Affaires étrangères hier.", {"organisation:ministère des Affaires étrangères"}},
+    }, Lang::fr);
+}
+
 TEST_CASE("a company named without its legal form is the company", "[unit][recognizer]") {
     const std::string text =
         "Inspectors visited Klang Valley Nitrile Sdn Bhd in March. Klang Valley Nitrile did not reply to us.";

@@ -222,6 +222,14 @@ bool is_acronym_text(std::string_view s) {
     return word_shape(s) & kAllCaps;
 }
 
+/// True for the Russian words of a body sent abroad (`делегация`, `представительство`, `миссия`, `офис`).
+bool sent_abroad(std::string_view term) {
+    static constexpr std::string_view kAbroad[] = {"делегац", "представительств", "посольств", "миссия", "миссии",
+                                                   "миссию", "офис", "бюро"};
+    return std::any_of(std::begin(kAbroad), std::end(kAbroad),
+                       [&](std::string_view a) { return term.compare(0, a.size(), a) == 0; });
+}
+
 }  // namespace
 
 struct EntityRecognizer::Impl {
@@ -309,10 +317,11 @@ struct EntityRecognizer::Impl {
     std::uint32_t latin_organisation(std::uint32_t s, std::uint32_t e);
     bool plural_role_name(std::uint32_t s, std::uint32_t e);
     std::uint32_t lowercase_ministry(std::uint32_t i);
+    std::uint32_t lowercase_court(std::uint32_t i);
     std::uint32_t ministry_portfolios(std::uint32_t e, bool french);
     std::uint32_t run_end(std::uint32_t i);
     std::uint32_t head_in_run(std::uint32_t s, std::uint32_t e);
-    std::uint32_t extend_english(std::uint32_t e);
+    std::uint32_t extend_english(std::uint32_t e, bool sent = false);
     std::uint32_t extend_french(std::uint32_t e, bool after_object = false);
     std::uint32_t dateline_end(std::uint32_t i);
     bool web_outlet(std::uint32_t i) const;
@@ -504,6 +513,8 @@ void EntityRecognizer::Impl::find_candidates() {
             i = candidate_at(i) + 1;
         } else if (!tok(i).cyrillic && tok(i).lang == Lang::fr && tok(i).term == "ministere") {
             i = lowercase_ministry(i) + 1;  // `ministère de l'Intérieur`
+        } else if (!tok(i).cyrillic && tok(i).lang == Lang::fr && (tok(i).term == "tribunal" || tok(i).term == "cour")) {
+            i = lowercase_court(i) + 1;  // `tribunal de première instance de Casablanca`
         } else {
             ++i;
         }
@@ -577,6 +588,14 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         return i;
     if (tok(i).cyrillic) {
         const std::uint32_t h = russian_head(i);
+        // `Заседание Южного окружного военного суда`: a noun capitalised only because it opens the
+        // sentence is the sentence's, not the name's.
+        const std::string& first = tok(i).term;
+        const bool noun = (!cues::is_russian_adjective(first) || ends_with(first, "ние") || ends_with(first, "тие")) &&
+                          !sent_abroad(first);
+        if (h != kUnlooked && h > i && has(i, kSentStart) && !has(i, kAllCaps) && has(i + 1, kCap) && noun &&
+            !russian_ordinal)
+            return organisation(i + 1, russian_complement(h, i + 1));
         if (h != kUnlooked) return organisation(i, russian_complement(h, i));
         if (is(i, Flag::kRole) && joined(i) && capital(i + 1)) {  // `Спикер Милли Меджлиса`
             const std::uint32_t h2 = russian_head(i + 1);
@@ -599,6 +618,18 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
             return r < e ? person(r, e) : e;
         }
         if (plural_role_name(i, e)) return latin_organisation(i, e);  // `… Lawyers for Human Rights`
+        // `the Lelo party`, `the Georgian Dream party`, `the Batumelebi newspaper`: a kind of body
+        // written after its name.
+        const std::uint32_t f = e + 1;
+        const bool named_before_form = i > 0 && is(i - 1, Flag::kDeterminer) && joined(i - 1) && joined(e) &&
+                                       f < size() && !has(f, kCap) && is(f, Flag::kLegalForm) &&
+                                       !(e == i && is(i, Flag::kNonName));
+        bool place = false;
+        for (std::uint32_t k = i; k <= e; ++k) place = place || has(k, kCountry) || is(k, Flag::kRole | Flag::kMonth);
+        if (named_before_form && !place) {
+            emit(EntityKind::organisation, i, e);
+            return e;
+        }
     }
     // `CNDD-FDD`, `ZANU-PF`: capitals joined by a hyphen are one party's acronym; but `AL-AMIRI:`
     // opening a line is a speaker label.
@@ -661,6 +692,18 @@ std::uint32_t EntityRecognizer::Impl::after_form_word(std::uint32_t i) {
     if (!tok(i).cyrillic && head_in_run(i, e) != kUnlooked) return kUnlooked;  // the head rules extend it
     emit(EntityKind::organisation, i, e);
     check_acronym_definition(i, e);
+    // `the outlets Batumelebi and Netgazeti`: after a plural form word, a second name joined by `and`.
+    const std::string& form = tok(c).term;
+    const bool plural = form.size() > 3 && (form.back() == 's' || ends_with(form, "ы") || ends_with(form, "и"));
+    if (plural && !apposition && joined(e) && e + 2 < size() && !has(e + 1, kCap) &&
+        (tok(e + 1).term == "and" || tok(e + 1).term == "et" || tok(e + 1).term == "и") && joined(e + 1) &&
+        capital(e + 2) && !has(e + 2, kQuoted | kCountry) && !is(e + 2, Flag::kFunction | Flag::kRole | Flag::kNonName)) {
+        const std::uint32_t second = run_end(e + 2);
+        if (head_in_run(e + 2, second) == kUnlooked) {
+            emit(EntityKind::organisation, e + 2, second);
+            return second;
+        }
+    }
     return e;
 }
 
@@ -682,7 +725,13 @@ std::uint32_t EntityRecognizer::Impl::after_possessive(std::uint32_t s, std::uin
 /// An English or French organisation from its run [s, e] and its complement.
 std::uint32_t EntityRecognizer::Impl::latin_organisation(std::uint32_t s, std::uint32_t e) {
     const bool french = tok(s).lang == Lang::fr;
-    std::uint32_t end = french ? extend_french(e) : extend_english(e);
+    // `Permanent Mission of Tajikistan to the United Nations Office at Geneva`: a body sent somewhere.
+    bool sent = false;
+    for (std::uint32_t k = s; k <= e && !french; ++k) {
+        const std::string& t = tok(k).term;
+        sent = sent || t == "mission" || t == "delegation" || t == "embassy" || t == "representation";
+    }
+    std::uint32_t end = french ? extend_french(e) : extend_english(e, sent);
     if (tok(s).term == "ministry" || tok(s).term == "ministere") end = ministry_portfolios(end, french);
     return organisation(s, end);
 }
@@ -709,6 +758,16 @@ std::uint32_t EntityRecognizer::Impl::lowercase_ministry(std::uint32_t i) {
     if (object == kUnlooked || !has(object, kCap)) return i;
     // `… de la Sécurité et de la Protection civile`, `…, de l'Emploi et de la Sécurité sociale`
     const std::uint32_t end = ministry_portfolios(extend_french(object, true), true);
+    emit(EntityKind::organisation, i, end);
+    return end;
+}
+
+/// French `tribunal de première instance de Casablanca`, `cour d’appel de Rabat`: a court written in
+/// lowercase is named when its complement ends in the capitalised place it sits in.
+std::uint32_t EntityRecognizer::Impl::lowercase_court(std::uint32_t i) {
+    if (!joined(i)) return i;
+    const std::uint32_t end = extend_french(i);
+    if (end == i || !capital(end) || has(end, kQuoted)) return i;
     emit(EntityKind::organisation, i, end);
     return end;
 }
@@ -751,7 +810,11 @@ std::uint32_t EntityRecognizer::Impl::quoted_at(std::uint32_t i) {
     const std::uint32_t e = quote_end(i);
     const bool closed = gap(e, kCloseQuote);
     const bool after_org_word = i > 0 && is(i - 1, Flag::kOrgHead | Flag::kLegalForm) && !gap(i - 1, kSentEnd);
-    if (closed && after_org_word && e - i < kMaxQuoted) emit(EntityKind::organisation, i, e);
+    // `РИА «Дагестан»`, `ТРК «Мир»`: a Russian acronym of a kind of body, and its quoted name, are one.
+    const bool after_acronym = i > 0 && tok(i - 1).cyrillic && has(i - 1, kAllCaps) && !has(i - 1, kCountry | kShout) &&
+                               !has(i - 1, kUsed) && !gap(i - 1, kSentEnd) && !is(i - 1, Flag::kNotOrgAcronym);
+    if (closed && after_acronym && !after_org_word && e - i < kMaxQuoted) emit(EntityKind::organisation, i - 1, e);
+    else if (closed && after_org_word && e - i < kMaxQuoted) emit(EntityKind::organisation, i, e);
     return e;
 }
 
@@ -802,13 +865,18 @@ std::uint32_t EntityRecognizer::Impl::head_in_run(std::uint32_t s, std::uint32_t
 /// English: `Ministry` + `of Internal Affairs`, `Office` + `of the UN High Commissioner` + `for Human
 /// Rights`; `and`/`in` only inside a complement (`for Security and Co-operation in Europe`) and never
 /// before another organisation; a role word ends the name (`Council of Europe Commissioner`).
-std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e) {
+std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e, bool sent) {
     const std::uint32_t start = e;
     bool in_complement = false;
     while (joined(e) && e - start < kMaxComplement) {
         std::uint32_t c = e + 1;
         const std::string& term = tok(c).term;
         const bool to = term == "to" && !has(c, kCap);
+        const bool at = sent && term == "at" && !has(c, kCap) && in_complement;
+        if (at && joined(c) && capital(c + 1) && !has(c + 1, kQuoted)) {
+            e = run_end(c + 1);  // `… Office at Geneva`
+            break;
+        }
         if (has(c, kCap) || !(is(c, Flag::kConnector) || to) || term == "the") break;
         if ((term == "and" || term == "in") && !in_complement) break;
         const bool with_the = joined(c) && tok(c + 1).term == "the" && !has(c + 1, kCap);
@@ -816,7 +884,7 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e) {
         if (!joined(c) || !capital(c + 1) || has(c + 1, kQuoted) || is(c + 1, Flag::kMonth)) break;
         std::uint32_t r = run_end(c + 1);
         if (term == "and" && head_in_run(c + 1, r) != kUnlooked) break;
-        if (to && (r == c + 1 || head_in_run(c + 1, r) != kUnlooked || has(c + 1, kCountry))) break;
+        if (to && !sent && (r == c + 1 || head_in_run(c + 1, r) != kUnlooked || has(c + 1, kCountry))) break;
         for (std::uint32_t k = c + 2; k <= r && !with_the && !to; ++k)
             if (is(k, Flag::kRole) && word(k).back() != 's') return k - 1;  // `Council of Europe Commissioner`: a title
         bool instrument = false;  // `the Parliament of Georgia of the Law on …`: what it passed
@@ -955,6 +1023,13 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
             break;
         if (has(j, kAllCaps) && !has(j, kCountry)) { e = j; continue; }
         if (!tok(j).cyrillic) break;
+        // `университет имени Жусупа Баласагына`: the person a body is named after is part of its name.
+        if ((t == "имени" || t == "им") && !has(j, kCap) && joined(j) && j + 1 < size() && has(j + 1, kCap)) {
+            std::uint32_t k = j + 1;
+            while (k + 1 < size() && k - j < 3 && joined(k) && has(k + 1, kCap) && tok(k + 1).cyrillic) ++k;
+            e = k;
+            break;
+        }
         if (!has(j, kCap) && !after_adjective && cues::is_russian_verb(t)) break;
         if (is(j, Flag::kConnector) && !has(j, kCap)) {
             if (!russian_linked_object(j, in_po)) break;
@@ -997,14 +1072,8 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
     }
     // `Делегация Европейского союза в Узбекистане`, `Офис ОБСЕ в Таджикистане`: a body abroad keeps
     // its country.
-    static constexpr std::string_view kAbroad[] = {"делегац", "представительств", "посольств", "миссия", "миссии",
-                                                   "миссию", "офис", "бюро"};
     // (The first word counts too: `Делегация Европейского союза` has its head in `союза`.)
-    const auto abroad_word = [&](const std::string& w) {
-        return std::any_of(std::begin(kAbroad), std::end(kAbroad),
-                           [&](std::string_view a) { return w.compare(0, a.size(), a) == 0; });
-    };
-    const bool abroad = abroad_word(tok(h).term) || abroad_word(tok(first).term);
+    const bool abroad = sent_abroad(tok(h).term) || sent_abroad(tok(first).term);
     if (abroad && !after_adjective && joined(e) && e + 2 < size() && (tok(e + 1).term == "в" || tok(e + 1).term == "во") &&
         joined(e + 1) && has(e + 2, kCountry)) {
         e += 2;
@@ -1179,6 +1248,8 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
             return run_last;
     }
     if (s > 0 && !gap(s - 1, kBreak) && is(s - 1, Flag::kPrize)) return run_last;  // `prix Martin Ennals`
+    if (s > 1 && (tok(s - 1).term == "имени" || tok(s - 1).term == "им") && is(s - 2, Flag::kPrize))
+        return run_last;  // `премии имени Анны Политковской`
     bool role = false;
     const std::uint32_t run_first = s;
     // `l’Ougandais Joseph Ssemakula`, `la Libanaise Rania Haddad`: a nationality before the name.
@@ -1251,6 +1322,9 @@ void EntityRecognizer::Impl::decide_person(std::uint32_t s, std::uint32_t e, boo
         check_acronym_definition(s, e);
         for (std::uint32_t k = s; k <= e; ++k)
             if (!has(k, kInitial)) person_keys.insert(cues::word_key(tok(k).term, tok(k).cyrillic));
+    } else if (words == 1 && tok(s).cyrillic && joined(e) && e + 1 < size() && !has(e + 1, kCap) &&
+               is(e + 1, Flag::kNonName)) {
+        return;  // `Мангистауской области`: the adjective of a region or town, not a surname
     } else if (words == 1 && (role || (morphology && (!has(s, kSentStart) || speech)) ||
                               (!gap(e, kComma) && speech_after(e) && !plural_subject(e) &&
                                !lower_seen.count(tok(s).term) &&
@@ -1382,8 +1456,8 @@ void EntityRecognizer::Impl::resolve_acronyms() {
         // `RIGHTS` in a heading is the word `rights` of the text, not an acronym; short words in
         // capitals may well be acronyms (`WHO`, `UN` in French text).
         if (!is_defined && letters >= 5 && lower_seen.count(tok(i).term)) continue;
-        // `ГУВД Ташкента`, `МВД России`: a Russian acronym with the place it serves, in the genitive.
         std::uint32_t e = i;
+        // `ГУВД Ташкента`, `МВД России`: a Russian acronym with the place it serves, in the genitive.
         const std::uint32_t n = i + 1;
         if (tok(i).cyrillic && joined(i) && n < size() && tok(n).cyrillic && has(n, kCap) && !has(n, kAllCaps | kShout) &&
             cues::is_russian_genitive(tok(n).term) && !cues::has_name_ending(tok(n).term, true) &&

@@ -108,8 +108,8 @@ const Group kGroups[] = {
     {kFr, kAccording, "selon"},
     {kRu, kAccording, "словам мнению"},
     {kLatin, kParticle, "de da di del della dos das du van von der den ter ten bin ibn ben al el ould delos dela"},
-    {kLatin, kPatronymic, "uly kyzy ugli ogly"},
-    {kRu, kPatronymic, "улы кызы ұлы қызы оглы угли"},
+    {kLatin, kPatronymic, "uly kyzy ugli ogly uulu oglu qizi"},
+    {kRu, kPatronymic, "улы кызы ұлы қызы оглы угли уулу"},
 
     // --- organisation cues ---
     {kEn, kOrgHead, "bureau committee council ministry court union association foundation fund centre "
@@ -119,24 +119,25 @@ const Group kGroups[] = {
         "society chamber commissariat observatory alliance forum club directorate administration "
         "secretariat inspectorate board house initiative radio news press institution police media "
         "procuracy mission delegation embassy consulate community trust daily times post tribune gazette "
-        "herald journal television tv ltd inc llc plc gmbh bhd aid relief guard"},
+        "herald journal television tv ltd inc llc plc gmbh bhd aid relief guard corps campaign holding holdings"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
         "groupe direction academie universite banque syndicat collectif alliance forum ambassade "
-        "societe nations internationale media radio communaute ordre barreau garde"},
+        "societe nations internationale media radio communaute ordre barreau garde corps"},
     {kRu, kOrgHead, "бюро комитет совет министерство суд союз ассоциация фонд центр комиссия партия "
         "агентство организация служба парламент ассамблея институт лига федерация движение коалиция "
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
         "администрация акимат генпрокуратура объединение сеть группа конгресс трибунал канцелярия "
         "банк компания корпорация общество клуб инспекция представительство посольство миссия радио медиа "
         "собрание офис коллегия хокимият профсоюз аппарат"},
-    {kEn, kLegalForm, "ngo ngos newspaper outlet channel website magazine broadcaster daily weekly portal "
+    {kEn, kLegalForm, "ngo ngos newspaper outlet channel website site magazine broadcaster daily weekly portal "
         "party faction group movement"},
     {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe"},
     {kRu, kLegalForm, "оф оо нко нпо ооо тоо ао роо моо пф газета издание телеканал портал радио "
         "журнал агентство сайт проект группировка фракция партия движение"},
     {kLatin, kCompanyForm, "ltd inc llc plc gmbh bhd sdn sa sarl sas ag spa jsc pjsc"},
+    {kLatin, kOrgHead, "sa sarl sas ag spa jsc pjsc"},
     {kRu, kCompanyForm, "тоо ао оао зао пао ооо"},
     // --- parliaments named by their own word (`Mazhilis`, `Жогорку Кенеш`, `Маджлиси Оли`) ---
     {kLatin, kOrgHead | kAssembly, "mazhilis majilis mejlis majlis majlisi kenesh khural kurultai duma "
@@ -340,8 +341,12 @@ bool is_russian_adjective(std::string_view term) {
     static constexpr std::array<std::string_view, 20> kEndings = {
         "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ых",
         "их", "ую", "юю", "ей"};
+    // The prepositional `-ом`/`-ем` is a noun's instrumental too (`судом`); after `н`, `ск`, `цк`, `ш`
+    // it is an adjective's (`окружном`, `городском`, `Высшем`).
+    static constexpr std::array<std::string_view, 4> kPrepositional = {"ном", "ском", "цком", "шем"};
     if (term.size() < 8) return false;
-    return std::any_of(kEndings.begin(), kEndings.end(), [&](std::string_view e) { return ends_with(term, e); });
+    return std::any_of(kEndings.begin(), kEndings.end(), [&](std::string_view e) { return ends_with(term, e); }) ||
+           std::any_of(kPrepositional.begin(), kPrepositional.end(), [&](std::string_view e) { return ends_with(term, e); });
 }
 
 bool is_russian_verb(std::string_view term) {
@@ -393,6 +398,8 @@ bool is_french_adjective(std::string_view term) {
                                                                "mondiale", "civil", "civile", "civils", "civiles"};
     if (std::find(kWords.begin(), kWords.end(), term) != kWords.end()) return true;
     if (term.size() < 4) return false;
+    // `étrangères`, `financière`, `première`: -ère adjectives (long enough not to be `mère`, `frère`).
+    if (term.size() >= 7 && (ends_with(term, "ere") || ends_with(term, "eres"))) return true;
     if (ends_with(term, "ais") || ends_with(term, "aux")) return true;
     std::string_view base = term;
     if (base.back() == 's' || base.back() == 'x') base.remove_suffix(1);
