@@ -156,6 +156,9 @@ TEST_CASE("facet counts equal brute-force counts over the match set", "[integrat
         r.limit = 1000;
         const auto response = searcher().search(r);
         REQUIRE(response.facets);
+        // The total comes from a counting pass of its own: it is the number of matches listed.
+        CHECK(response.total_exact);
+        CHECK(response.total == response.results.size());
         std::map<std::string, std::size_t> countries, langs;
         std::vector<std::size_t> persons, organisations;
         std::map<std::string, std::size_t> person_keys, organisation_keys;

@@ -312,6 +312,34 @@ TEST_CASE("names after their kind, bodies sent abroad, named after people, court
     }, Lang::fr);
 }
 
+TEST_CASE("streets, imperatives, plural surnames, subjects of study and short names defined in brackets",
+          "[unit][recognizer]") {
+    check_cases({
+        {"Hier, Claire Dumas-Ferrand a écrit.", {"person:Claire Dumas-Ferrand"}},  // `Dumas` is no Duma
+        {"La délégation a remonté l’avenue Gamal Abdel Nasser à pied.", {}},
+        {"Celui de Lakhdar ben Aïssa est différent.", {"person:Lakhdar ben Aïssa"}},
+        {"La fille de Zeinabou mint Abdallahi a parlé.", {"person:Zeinabou mint Abdallahi"}},
+        {"La bâtonnière Anne-Sophie de Wasseige a ouvert la séance.", {"person:Anne-Sophie de Wasseige"}},
+    }, Lang::fr);
+    check_cases({
+        {"She teaches law at Harvard University.", {"organisation:Harvard University"}},
+        {"Asked by Fiona Bramwell (Liberal Democrats) on Monday.",
+         {"person:Fiona Bramwell", "organisation:Liberal Democrats"}},
+        {"The sanctions are listed by HM Treasury today.", {"organisation:HM Treasury"}},
+        {"The notice is published on GOV.UK today.", {}},
+    }, Lang::en);
+    check_cases({
+        {"Обыск прошёл в редакции на улице Курманжан Датки.", {}},
+        {"Передайте Кольцовой мои слова.", {"person:Кольцовой"}},
+        {"Президент Майя Санду ответила.", {"person:Майя Санду"}},  // `Майя` is no month
+        {"Сотрудники Финпола (Службы по борьбе с экономическими преступлениями) пришли.",
+         {"organisation:Финпола = Службы по борьбе с экономическими преступлениями",
+          "organisation:Службы по борьбе с экономическими преступлениями"}},
+        {"Утром Служба по борьбе с экстремизмом и незаконной миграцией провела обыск.",
+         {"organisation:Служба по борьбе с экстремизмом и незаконной миграцией"}},
+    }, Lang::ru);
+}
+
 TEST_CASE("a company named without its legal form is the company", "[unit][recognizer]") {
     const std::string text =
         "Inspectors visited Klang Valley Nitrile Sdn Bhd in March. Klang Valley Nitrile did not reply to us.";

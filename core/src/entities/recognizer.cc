@@ -222,6 +222,20 @@ bool is_acronym_text(std::string_view s) {
     return word_shape(s) & kAllCaps;
 }
 
+/// True for a street, square or embankment word that precedes its name (`улица`, `ул`, `проспект`,
+/// `rue`, `avenue`, `boulevard`, `quai`).
+bool street_word(std::string_view term) {
+    static constexpr std::string_view kStreets[] = {"улиц", "ул", "проспект", "пр-т", "площад", "переул", "бульвар",
+                                                    "шоссе", "набережн", "rue", "avenue", "boulevard", "quai", "allee",
+                                                    "impasse"};
+    for (std::string_view w : kStreets) {
+        if (term.compare(0, w.size(), w) != 0) continue;
+        // Whole Latin words; Russian stems with their case endings (`улице`, `проспекте`).
+        if (static_cast<unsigned char>(w[0]) < 0x80 ? term.size() == w.size() : term.size() <= w.size() + 4) return true;
+    }
+    return false;
+}
+
 /// True for the Russian words of a body sent abroad (`делегация`, `представительство`, `миссия`, `офис`).
 bool sent_abroad(std::string_view term) {
     static constexpr std::string_view kAbroad[] = {"делегац", "представительств", "посольств", "миссия", "миссии",
@@ -554,7 +568,10 @@ bool EntityRecognizer::Impl::web_outlet(std::uint32_t i) const {
         const std::string_view part = w.substr(b, e - b);
         std::size_t k = 0;
         const UChar32 first = part.empty() ? -1 : next_code_point(part, k);
-        parts_capitalised = first >= 0 && u_isupper(first) && letter_count(part) >= 2;
+        // (Each part has a lowercase letter: `GOV.UK` is an address, not an outlet's name.)
+        bool lowercase = false;
+        for (std::size_t q = 0; q < part.size() && !lowercase;) lowercase = u_islower(next_code_point(part, q));
+        parts_capitalised = first >= 0 && u_isupper(first) && letter_count(part) >= 2 && lowercase;
         ++parts;
         b = e + 1;
     }
@@ -800,8 +817,9 @@ std::uint32_t EntityRecognizer::Impl::ministry_portfolios(std::uint32_t e, bool 
 /// True when @p i continues the title of a legal instrument or event (`Law on Peaceful Assemblies`,
 /// `Convention against Torture`): `Law`/`Day` + lowercase linking word + this word.
 bool EntityRecognizer::Impl::title_continuation(std::uint32_t i) {
-    return i >= 2 && joined(i - 2) && joined(i - 1) && !has(i - 1, kCap) && is(i - 2, Flag::kLegal | Flag::kEvent) &&
-           is(i - 1, Flag::kConnector | Flag::kFunction);
+    // (A title is capitalised: `law at Harvard University` is the subject one studies.)
+    return i >= 2 && joined(i - 2) && joined(i - 1) && !has(i - 1, kCap) && has(i - 2, kCap) &&
+           is(i - 2, Flag::kLegal | Flag::kEvent) && is(i - 1, Flag::kConnector | Flag::kFunction);
 }
 
 /// A quoted name right after an organisation word (`фонд «Адил соз»`, `NGO “Adil Soz”`) is an
@@ -1127,7 +1145,8 @@ bool EntityRecognizer::Impl::russian_linked_object(std::uint32_t j, bool in_po) 
     // `по борьбе с экстремизмом и незаконной миграцией`: instrumental objects inside a `по` phrase.
     const auto instrumental = [](std::string_view w) {
         return w.size() >= 8 && (ends_with(w, "ом") || ends_with(w, "ем") || ends_with(w, "ей") ||
-                                 ends_with(w, "ой") || ends_with(w, "ами") || ends_with(w, "ями") || ends_with(w, "ью"));
+                                 ends_with(w, "ой") || ends_with(w, "ами") || ends_with(w, "ями") || ends_with(w, "ью") ||
+                                 ends_with(w, "ими") || ends_with(w, "ыми"));
     };
     if (t == "с") return in_po && !has(j + 1, kCap) && instrumental(object);
     if (t == "и")
@@ -1137,9 +1156,12 @@ bool EntityRecognizer::Impl::russian_linked_object(std::uint32_t j, bool in_po) 
     const bool dative_before_genitive = ends_with(object, "е") && joined(j + 1) && !has(j + 2, kCap) &&
                                         (cues::is_russian_genitive(tok(j + 2).term) ||
                                          cues::is_russian_bare_genitive_plural(tok(j + 2).term));
+    // `по борьбе с экономическими преступлениями`: a feminine dative noun before `с`.
+    const bool dative_before_with = ends_with(object, "е") && joined(j + 1) && j + 2 < size() &&
+                                    (tok(j + 2).term == "с" || tok(j + 2).term == "со") && !has(j + 2, kCap);
     if (t == "по")
         return russian_plural_dative(object) || cues::is_russian_adjective(object) || ends_with(object, "ию") ||
-               dative_before_genitive || (joined(j + 1) && has(j + 2, kCap));
+               dative_before_genitive || dative_before_with || (joined(j + 1) && has(j + 2, kCap));
     return true;
 }
 
@@ -1248,6 +1270,12 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
             return run_last;
     }
     if (s > 0 && !gap(s - 1, kBreak) && is(s - 1, Flag::kPrize)) return run_last;  // `prix Martin Ennals`
+    // `на улице Курманжан Датки`, `rue Gamal Abdel Nasser`: a street named after someone.
+    if (s > 0 && !gap(s - 1, kBreak) && !has(s - 1, kCap) && street_word(tok(s - 1).term)) return run_last;
+    // `Передайте Кольцовой`: a Russian imperative opening the sentence is no first name.
+    if (s < e && has(s, kSentStart) && tok(s).cyrillic && tok(s).term.size() >= 12 &&
+        (ends_with(tok(s).term, "йте") || ends_with(tok(s).term, "ите")))
+        ++s;
     if (s > 1 && (tok(s - 1).term == "имени" || tok(s - 1).term == "им") && is(s - 2, Flag::kPrize))
         return run_last;  // `премии имени Анны Политковской`
     bool role = false;
@@ -1544,6 +1572,19 @@ void EntityRecognizer::Impl::lists_share_kind() {
 /// Valley Nitrile Sdn Bhd`) is named again without it. A person read from the first two or more words
 /// of such a name is the company.
 void EntityRecognizer::Impl::company_short_forms() {
+    // `Финпола (Службы по борьбе с экономическими преступлениями)`: a lone word read as a person and
+    // defined at once by an organisation's name in brackets is that organisation's short name.
+    for (Mention& m : found) {
+        if (m.kind != EntityKind::person || m.first_token != m.last_token || !gap(m.last_token, kOpenParen)) continue;
+        for (const Mention& o : found) {
+            if (o.kind == EntityKind::organisation && o.first_token == m.last_token + 1 && o.last_token > o.first_token &&
+                gap(o.last_token, kCloseParen)) {
+                m.kind = EntityKind::organisation;
+                m.full_name = o.surface;
+                break;
+            }
+        }
+    }
     std::vector<std::pair<std::uint32_t, std::uint32_t>> companies;  // first token, last before the form
     std::vector<std::string> full;
     for (const Mention& m : found) {

@@ -45,7 +45,7 @@ const Group kGroups[] = {
         "ses mon ma mes depuis lors hier aujourd'hui demain cependant toutefois ainsi alors quand si "
         "bien comme puis enfin lorsque parce car donc or ni ne pas plus tous toutes tout toute "
         "plusieurs certains certaines chaque autre autres entre contre vers chez sous malgre outre "
-        "deja encore aussi meme seulement notamment d'abord qui que quoi dont ou"},
+        "deja encore aussi meme seulement notamment d'abord qui que quoi dont ou celui celle ceux celles"},
     {kFr, kDeterminer, "la le les"},
     {kFr, kConnector, "de des du pour contre sur aux au en et la le les"},
     {kFr, kAuxiliary, "a avait aurait"},
@@ -70,7 +70,8 @@ const Group kGroups[] = {
         "correspondent photographer filmmaker musician singer candidate investigator officer "
         "treasurer head cofounder co-founder nephew niece uncle aunt grandson granddaughter mp mps speaker "
         "bishop archbishop cardinal pastor priest imam mufti rabbi sheikh metropolitan "
-        "colonel captain lieutenant sergeant inspector superintendent constable corporal commander brigadier"},
+        "colonel captain lieutenant sergeant inspector superintendent constable corporal commander brigadier "
+        "democrats republicans socialists communists conservatives greens"},
     {kFr, kRole, "militant militante journaliste avocat avocate defenseur defenseure directeur directrice "
         "president presidente ministre rapporteur rapporteuse blogueur blogueuse fondateur fondatrice "
         "secretaire chef maire procureur procureure juge depute deputee opposant opposante dissident "
@@ -78,7 +79,7 @@ const Group kGroups[] = {
         "mere pere veuve chercheur chercheuse expert experte professeur porte-parole coordinateur "
         "coordinatrice tresorier tresoriere membre dirigeant dirigeante responsable militants avocats docteur docteure "
         "eveque archeveque cardinal pasteur pretre imam abbe "
-        "colonel commandant capitaine lieutenant sergent inspecteur commissaire adjudant"},
+        "colonel commandant capitaine lieutenant sergent inspecteur commissaire adjudant batonnier batonniere"},
     {kRu, kRole, "активист активистка журналист журналистка адвокат юрист правозащитник правозащитница "
         "директор председатель президент министр блогер блогерша глава руководитель руководительница "
         "основатель основательница депутат сенатор аким судья прокурор следователь омбудсмен эксперт "
@@ -107,7 +108,7 @@ const Group kGroups[] = {
     {kEn, kAccording, "according"},
     {kFr, kAccording, "selon"},
     {kRu, kAccording, "словам мнению"},
-    {kLatin, kParticle, "de da di del della dos das du van von der den ter ten bin ibn ben al el ould delos dela"},
+    {kLatin, kParticle, "de da di del della dos das du van von der den ter ten bin ibn ben al el ould mint wa delos dela"},
     {kLatin, kPatronymic, "uly kyzy ugli ogly uulu oglu qizi"},
     {kRu, kPatronymic, "улы кызы ұлы қызы оглы угли уулу"},
 
@@ -119,7 +120,8 @@ const Group kGroups[] = {
         "society chamber commissariat observatory alliance forum club directorate administration "
         "secretariat inspectorate board house initiative radio news press institution police media "
         "procuracy mission delegation embassy consulate community trust daily times post tribune gazette "
-        "herald journal television tv ltd inc llc plc gmbh bhd aid relief guard corps campaign holding holdings"},
+        "herald journal television tv ltd inc llc plc gmbh bhd aid relief guard corps campaign holding holdings "
+        "treasury college fm"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
@@ -130,7 +132,7 @@ const Group kGroups[] = {
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
         "администрация акимат генпрокуратура объединение сеть группа конгресс трибунал канцелярия "
         "банк компания корпорация общество клуб инспекция представительство посольство миссия радио медиа "
-        "собрание офис коллегия хокимият профсоюз аппарат"},
+        "собрание офис коллегия хокимият профсоюз аппарат кабинет адвокатура"},
     {kEn, kLegalForm, "ngo ngos newspaper outlet channel website site magazine broadcaster daily weekly portal "
         "party faction group movement"},
     {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe"},
@@ -164,13 +166,13 @@ const Group kGroups[] = {
         "acting former senior justice affairs security interior foreign internal general constitutional "
         "criminal economic criminal appeal appeals administrative law order freedom liberty peace "
         "women's youth children world global local municipal city's capital government's "
-        "live autonomous province county covid coronavirus"},
+        "live autonomous province county covid coronavirus palace"},
     {kLatin, kNonName | kPlatform, "facebook telegram twitter youtube instagram whatsapp google tiktok vkontakte"},
     {kRu, kNonName | kPlatform, "фейсбук телеграм телеграмм ютуб инстаграм вотсап ватсап"},
     {kFr, kNonName, "droits humains homme national nationale etat republique federal supreme general "
         "generale region ville rue place avenue boulevard europeen europeenne kazakh kazakhe russe "
         "francais francaise central centrale nord sud est ouest justice interieur affaires etrangeres "
-        "securite liberte libertes paix femmes jeunesse"},
+        "securite liberte libertes paix femmes jeunesse palais chateau"},
     {kRu, kNonName, "республика область район город улица проспект площадь государственный национальный "
         "международный казахстанский российский центральный северный южный восточный западный "
         "генеральный верховный областной городской районный бог ислам православный"},
@@ -244,7 +246,7 @@ using Table = std::unordered_map<std::string_view, std::uint32_t>;
 
 /// The three tables (en, fr, ru), built once from kGroups.
 struct Tables {
-    Table en, fr, ru;
+    Table en, fr, ru, ru_exact;
 
     Tables() {
         for (const Group& g : kGroups) add_group(g);
@@ -265,6 +267,12 @@ struct Tables {
     // both losing a final s: that made `Thi` read as `this`, `Mai` as `mais` and `Dan` as `dans`.
     void add_word(const Group& g, std::string_view word) {
         const bool cyrillic = static_cast<unsigned char>(word[0]) >= 0xC0;
+        // Russian months are listed in every case form and matched as written: by its key `Майя`
+        // would read as `май`.
+        if (cyrillic && (g.flags & kMonth)) {
+            ru_exact[word] |= g.flags;
+            return;
+        }
         const std::string_view key = cyrillic ? russian_key(word) : word;
         if (g.langs & kEn) en[key] |= g.flags;
         if (g.langs & kFr) fr[key] |= g.flags;
@@ -285,7 +293,9 @@ std::uint32_t find(const Table& table, std::string_view key) {
 /// Flags of a Latin term: its own entry and its singular's (`activists`, `Committees`, `militantes`).
 std::uint32_t find_latin(const Table& table, std::string_view term) {
     const std::string_view singular = latin_key(term);
-    return find(table, term) | (singular.size() < term.size() ? find(table, singular) : 0u);
+    const std::uint32_t as_plural = singular.size() < term.size() ? find(table, singular) : 0u;
+    // A parliament's own word has no plural in running text: `Dumas` is a surname, not `Duma`.
+    return find(table, term) | ((as_plural & kAssembly) ? 0u : as_plural);
 }
 
 constexpr std::uint32_t kShared =
@@ -299,7 +309,7 @@ std::string_view word_key(std::string_view term, bool cyrillic) {
 
 std::uint32_t lookup(std::string_view term, bool cyrillic, Lang lang) {
     const Tables& t = tables();
-    if (cyrillic) return find(t.ru, russian_key(term));
+    if (cyrillic) return find(t.ru, russian_key(term)) | find(t.ru_exact, term);
     const bool french = lang == Lang::fr;
     const std::uint32_t own = find_latin(french ? t.fr : t.en, term);
     return own | (find_latin(french ? t.en : t.fr, term) & kShared);
@@ -345,6 +355,7 @@ bool is_russian_adjective(std::string_view term) {
     // it is an adjective's (`окружном`, `городском`, `Высшем`).
     static constexpr std::array<std::string_view, 4> kPrepositional = {"ном", "ском", "цком", "шем"};
     if (term.size() < 8) return false;
+    if (ends_with(term, "ией")) return false;  // a noun's instrumental (`миграцией`, `комиссией`)
     return std::any_of(kEndings.begin(), kEndings.end(), [&](std::string_view e) { return ends_with(term, e); }) ||
            std::any_of(kPrepositional.begin(), kPrepositional.end(), [&](std::string_view e) { return ends_with(term, e); });
 }
