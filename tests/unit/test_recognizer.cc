@@ -340,6 +340,32 @@ TEST_CASE("streets, imperatives, plural surnames, subjects of study and short na
     }, Lang::ru);
 }
 
+TEST_CASE("what a body does before its head, branches by area, numbers after a head, places after a role",
+          "[unit][recognizer]") {
+    check_cases({
+        {"The Election Commission of Sri Lanka said so.", {"organisation:Election Commission of Sri Lanka"}},
+        {"The Law Society of England and Wales wrote.", {"organisation:Law Society of England and Wales"}},
+        {"The International Covenant protects it.", {}},
+        {"The guest worked for Kanal 13 until May.", {"organisation:Kanal 13"}},
+        {"Researchers at the Citizen Lab found the implant.", {"organisation:Citizen Lab"}},
+    }, Lang::en);
+    check_cases({
+        {"Сотрудники МВД по Республике Ингушетия задержали его.", {"organisation:МВД по Республике Ингушетия[МВД]"}},
+        {"В ОМВД России по району Кузьминки его допросили.",
+         {"organisation:ОМВД России по району Кузьминки[ОМВД]"}},
+        {"На митинг пришёл глава Ингушетии Юнус-Бек Евкуров.", {"person:Юнус-Бек Евкуров"}},
+        {"Грузинская ассоциация помощи беженцам ответила.", {"organisation:Грузинская ассоциация помощи беженцам"}},
+        {"Активист Ислам Албаков задержан.", {"person:Ислам Албаков"}},
+        {"Депутаты Бундестага приехали.", {"organisation:Бундестага"}},
+    }, Lang::ru);
+    check_cases({
+        {"Le Comité africain d’experts sur les droits et le bien-être de l’enfant a statué.",
+         {"organisation:Comité africain d’experts sur les droits et le bien-être de l’enfant"}},
+        {"La Cour régionale supérieure de Coblence a jugé.", {"organisation:Cour régionale supérieure de Coblence"}},
+        {"La Chambre des représentants a voté.", {"organisation:Chambre des représentants"}},
+    }, Lang::fr);
+}
+
 TEST_CASE("a company named without its legal form is the company", "[unit][recognizer]") {
     const std::string text =
         "Inspectors visited Klang Valley Nitrile Sdn Bhd in March. Klang Valley Nitrile did not reply to us.";

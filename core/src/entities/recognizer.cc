@@ -872,12 +872,19 @@ std::uint32_t EntityRecognizer::Impl::run_end(std::uint32_t i) {
 /// The run's first organisation head word, or kUnlooked (also when the run names a legal
 /// instrument or an event).
 std::uint32_t EntityRecognizer::Impl::head_in_run(std::uint32_t s, std::uint32_t e) {
+    // `International Covenant`, `Committee Report`: a treaty, a report. Before the head the same
+    // words name what the body does (`Election Commission`, `Law Society`).
     std::uint32_t head = kUnlooked;
+    bool instrument = false;
     for (std::uint32_t k = s; k <= e; ++k) {
-        if (is(k, Flag::kLegal | Flag::kEvent)) return kUnlooked;  // `International Covenant`: a treaty
+        if (is(k, Flag::kLegal | Flag::kEvent)) {
+            if (head != kUnlooked) return kUnlooked;
+            instrument = true;
+            continue;
+        }
         if (is(k, Flag::kOrgHead) && head == kUnlooked) head = k;
     }
-    return head;
+    return head != kUnlooked || !instrument ? head : kUnlooked;
 }
 
 /// English: `Ministry` + `of Internal Affairs`, `Office` + `of the UN High Commissioner` + `for Human
@@ -945,7 +952,11 @@ std::uint32_t EntityRecognizer::Impl::french_after_and(std::uint32_t j) {
     const std::uint32_t object = french_object(j);
     if (object != kUnlooked) return object;
     if (has(j, kElided) && (word(j)[0] | 0x20) == 'l') return j;
-    if (is(j, Flag::kDeterminer) && !has(j, kCap) && joined(j) && !has(j + 1, kCap)) return j + 1;
+    if (is(j, Flag::kDeterminer) && !has(j, kCap) && joined(j) && !has(j + 1, kCap)) {
+        std::uint32_t k = j + 1;  // `et le bien-être de l’enfant`
+        while (gap(k, kHyphen) && k + 1 < size() && !has(k + 1, kCap)) ++k;
+        return k;
+    }
     const std::string& t = tok(j).term;
     if (!has(j, kCap) && !is(j, Flag::kFunction) && t.back() == 's' && (gap(j, kBreak) || j + 1 == size())) return j;
     return kUnlooked;
@@ -1057,8 +1068,13 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
             after_adjective = cues::is_russian_adjective(tok(j).term);
             continue;
         }
-        // `по противодействию экстремизму`: a dative noun after the object of `по`
-        const bool dative = after_po && !has(j, kCap) && (ends_with(t, "у") || ends_with(t, "ю")) &&
+        // `по противодействию экстремизму`: a dative noun after the object of `по`; `помощи беженцам`:
+        // a plural dative after a genitive of the name.
+        const bool plural_dative_after = j > h + 1 && !has(j, kCap) && !has(j - 1, kCap) &&
+                                         cues::is_russian_genitive(tok(j - 1).term) && russian_plural_dative(t) &&
+                                         !is(j, Flag::kFunction | Flag::kConnector | Flag::kRole);
+        const bool dative = ((after_po && !has(j, kCap) && (ends_with(t, "у") || ends_with(t, "ю"))) ||
+                             plural_dative_after) &&
                             !is(j, Flag::kFunction | Flag::kConnector);
         after_po = false;
         if (dative) {
@@ -1186,6 +1202,13 @@ std::uint32_t EntityRecognizer::Impl::organisation(std::uint32_t s, std::uint32_
         const bool spaced_dash = between == " \u2013 " || between == " \u2014 " || between == " - ";
         if (spaced_dash && (gap(c, kSentEnd) || c + 1 == size())) e = c;
     }
+    // `Kanal 13`, `Commission 44`: a number of one to three digits right after the head is the name's.
+    if (is(e, Flag::kOrgHead) && joined(e) && e + 1 < size() && !gap(e, kHyphen)) {
+        const std::string& n = tok(e + 1).term;
+        const bool number = !n.empty() && n.size() <= 3 &&
+                            std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (number && !(joined(e + 1) && is(e + 2, Flag::kMonth))) ++e;
+    }
     if ((e > s || (is(s, Flag::kAssembly) && has(s, kCap) && !has(s, kAllCaps))) && !all_country) {
         emit(EntityKind::organisation, s, e);
         check_acronym_definition(s, e);
@@ -1307,6 +1330,12 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
         s = r + 1;
         break;
     }
+    // `глава Ингушетии Юнус-Бек Евкуров`: after a role, the place it is held in, in the genitive,
+    // then the name.
+    if (e >= s + 2 && tok(s).cyrillic && s > 0 && is(s - 1, Flag::kRole) && !gap(s - 1, kBreak) &&
+        cues::is_russian_genitive(tok(s).term) && !cues::has_name_ending(tok(s).term, true) &&
+        (cues::has_name_ending(tok(e).term, true) || e - s == 2))
+        ++s;
     // `Решения Токаева`: a sentence-initial verbal or abstract noun is not a first name.
     if (s < e && s == run_first && has(s, kSentStart) && tok(s).cyrillic && !gap(s, kHyphen) &&
         cues::is_russian_verbal_noun(tok(s).term))
@@ -1492,6 +1521,20 @@ void EntityRecognizer::Impl::resolve_acronyms() {
             !(joined(n) && n + 1 < size() && has(n + 1, kCap) && !has(n + 1, kCountry))) {
             e = n;
             std::erase_if(found, [&](const Mention& m) { return m.first_token == n && m.last_token == n; });
+        }
+        // `МВД по Республике Ингушетия`, `ОМВД России по району Кузьминки`: a branch named by the area it
+        // serves, after `по`.
+        if (tok(i).cyrillic && joined(e) && e + 2 < size() && tok(e + 1).term == "по" && !has(e + 1, kCap) &&
+            joined(e + 1)) {
+            std::uint32_t k = e + 2;
+            if (!has(k, kCap) && joined(k) && k + 1 < size() && has(k + 1, kCap))
+                ++k;  // `по району Кузьминки`, `по городу Москве`
+            if (has(k, kCap) && tok(k).cyrillic && !has(k, kAllCaps | kShout)) {
+                std::uint32_t end = k;
+                while (end + 1 < size() && end - k < 3 && joined(end) && has(end + 1, kCap) && tok(end + 1).cyrillic) ++end;
+                std::erase_if(found, [&](const Mention& m) { return m.first_token > i && m.last_token <= end; });
+                e = end;
+            }
         }
         emit(EntityKind::organisation, i, e).acronym = std::string(w);
     }

@@ -56,7 +56,7 @@ const Group kGroups[] = {
         "потом поэтому впрочем между против через без под над среди около ни не нет да же ли бы "
         "который которая которые где куда почему зачем сейчас теперь ранее позднее также кроме "
         "многие некоторые каждый другой другие один одна два три первый второй ведь лишь только даже "
-        "согласно мой моя наш наша ваш свой своя сам сама сами само самого самой среди"},
+        "согласно мой моя наш наша ваш свой своя сам сама сами само самого самой среди нас вас них"},
     {kRu, kConnector, "по при против за и с"},
     {kRu, kPlacePrep, "в во из на под около"},
 
@@ -121,12 +121,12 @@ const Group kGroups[] = {
         "secretariat inspectorate board house initiative radio news press institution police media "
         "procuracy mission delegation embassy consulate community trust daily times post tribune gazette "
         "herald journal television tv ltd inc llc plc gmbh bhd aid relief guard corps campaign holding holdings "
-        "treasury college fm"},
+        "treasury college fm lab laboratory syndicate bloc archives kanal"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
         "groupe direction academie universite banque syndicat collectif alliance forum ambassade "
-        "societe nations internationale media radio communaute ordre barreau garde corps"},
+        "societe nations internationale media radio communaute ordre barreau garde corps chambre archives surete bloc"},
     {kRu, kOrgHead, "бюро комитет совет министерство суд союз ассоциация фонд центр комиссия партия "
         "агентство организация служба парламент ассамблея институт лига федерация движение коалиция "
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
@@ -143,8 +143,9 @@ const Group kGroups[] = {
     {kRu, kCompanyForm, "тоо ао оао зао пао ооо"},
     // --- parliaments named by their own word (`Mazhilis`, `Жогорку Кенеш`, `Маджлиси Оли`) ---
     {kLatin, kOrgHead | kAssembly, "mazhilis majilis mejlis majlis majlisi kenesh khural kurultai duma "
-        "sejm seimas saeima knesset"},
-    {kRu, kOrgHead | kAssembly, "мажилис меджлис маджлис маджлиси кенеш хурал курултай дума сейм кнессет"},
+        "sejm seimas saeima knesset bundestag bundesrat riksdag storting folketing althing oireachtas"},
+    {kRu, kOrgHead | kAssembly, "мажилис меджлис маджлис маджлиси кенеш хурал курултай дума сейм кнессет "
+        "бундестаг бундесрат риксдаг стортинг фолькетинг"},
     {kEn, kPrize, "prize award"},
     {kFr, kPrize, "prix"},
     {kRu, kPrize, "премия"},
@@ -167,7 +168,7 @@ const Group kGroups[] = {
         "criminal economic criminal appeal appeals administrative law order freedom liberty peace "
         "women's youth children world global local municipal city's capital government's "
         "live autonomous province county covid coronavirus palace"},
-    {kLatin, kNonName | kPlatform, "facebook telegram twitter youtube instagram whatsapp google tiktok vkontakte"},
+    {kLatin, kNonName | kPlatform, "facebook telegram twitter youtube instagram whatsapp google tiktok vkontakte change.org"},
     {kRu, kNonName | kPlatform, "фейсбук телеграм телеграмм ютуб инстаграм вотсап ватсап"},
     {kFr, kNonName, "droits humains homme national nationale etat republique federal supreme general "
         "generale region ville rue place avenue boulevard europeen europeenne kazakh kazakhe russe "
@@ -175,7 +176,7 @@ const Group kGroups[] = {
         "securite liberte libertes paix femmes jeunesse palais chateau"},
     {kRu, kNonName, "республика область район город улица проспект площадь государственный национальный "
         "международный казахстанский российский центральный северный южный восточный западный "
-        "генеральный верховный областной городской районный бог ислам православный"},
+        "генеральный верховный областной городской районный бог православный"},
     {kEn, kEvent, "day week year summit conference award prize games olympics olympic festival cup "
         "championship review report index plan programme program strategy agenda goals week's "
         "day's anniversary election elections referendum mechanism procedure"},
@@ -424,6 +425,7 @@ bool is_french_adjective(std::string_view term) {
         const std::string_view prefix = base.substr(0, base.size() - verb.size());
         if (std::find(kVerbPrefixes.begin(), kVerbPrefixes.end(), prefix) != kVerbPrefixes.end()) return false;
     }
+    if (ends_with(base, "eure") && base.size() >= 8) return true;  // `supérieure`, `intérieure`
     if (ends_with(base, "e") && !ends_with(base, "ee") && !ends_with(base, "ale") && !ends_with(base, "elle") &&
         !ends_with(base, "ienne") && !ends_with(base, "aise") && !ends_with(base, "ique") &&
         !ends_with(base, "aire") && !ends_with(base, "ive") && !ends_with(base, "ante") && !ends_with(base, "aine") &&
