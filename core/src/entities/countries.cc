@@ -397,10 +397,11 @@ std::map<std::string, std::array<std::vector<std::string>, 3>> iso_codes_names()
     generator.characters(boost::locale::char_facet);
     generator.add_messages_path(kIsoCodesLocales);
     generator.add_messages_domain(kIsoCodesDomain);
+    // English is the catalogues' source language: only Russian and French are looked up.
     std::array<std::locale, 3> locales;
-    const std::array<const char*, 3> locale_ids = {"en_US.UTF-8", "ru_RU.UTF-8", "fr_FR.UTF-8"};
+    const std::array<const char*, 3> locale_ids = {nullptr, "ru_RU.UTF-8", "fr_FR.UTF-8"};
     try {
-        for (std::size_t l = 0; l < locales.size(); ++l) locales[l] = generator(locale_ids[l]);
+        for (std::size_t l = 1; l < locales.size(); ++l) locales[l] = generator(locale_ids[l]);
     } catch (const std::exception&) {
         return out;
     }

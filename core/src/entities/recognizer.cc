@@ -236,10 +236,11 @@ bool street_word(std::string_view term) {
     return false;
 }
 
-/// True for the Russian words of a body sent abroad (`делегация`, `представительство`, `миссия`, `офис`).
+/// True for the words of a body sent abroad (`делегация`, `представительство`, `офис`, `mission`, `embassy`).
 bool sent_abroad(std::string_view term) {
     static constexpr std::string_view kAbroad[] = {"делегац", "представительств", "посольств", "миссия", "миссии",
-                                                   "миссию", "офис", "бюро"};
+                                                   "миссию", "офис", "бюро", "mission", "delegation", "embassy",
+                                                   "representation"};
     return std::any_of(std::begin(kAbroad), std::end(kAbroad),
                        [&](std::string_view a) { return term.compare(0, a.size(), a) == 0; });
 }
@@ -327,6 +328,7 @@ struct EntityRecognizer::Impl {
     std::uint32_t quote_end(std::uint32_t i) const;
     std::uint32_t quoted_end_byte(std::uint32_t q) const;
     bool title_continuation(std::uint32_t i);
+    bool possessive(std::uint32_t k) const;
     std::uint32_t after_possessive(std::uint32_t s, std::uint32_t head) const;
     std::uint32_t latin_organisation(std::uint32_t s, std::uint32_t e);
     bool plural_role_name(std::uint32_t s, std::uint32_t e);
@@ -724,15 +726,21 @@ std::uint32_t EntityRecognizer::Impl::after_form_word(std::uint32_t i) {
     return e;
 }
 
+/// True when token @p k is a possessive: `Bishkek's`, `Employees'` (the term has lost the `'s`).
+bool EntityRecognizer::Impl::possessive(std::uint32_t k) const {
+    const std::string_view w = word(k), after = text.substr(tok(k).end, 3);
+    return ends_with(w, "'s") || ends_with(w, "\u2019s") || after.rfind("'", 0) == 0 || after.rfind("\u2019", 0) == 0;
+}
+
 /// Start of an organisation whose run holds a possessive before its head: `Bishkek's Pervomaisky
 /// District Court` starts at `Pervomaisky`.
 std::uint32_t EntityRecognizer::Impl::after_possessive(std::uint32_t s, std::uint32_t head) const {
     for (std::uint32_t k = head; k > s; --k) {
+        // Only `'s`: `Kurdistan Workers' Party` names a party, not the workers' property.
         const std::string_view w = word(k - 1);
         if (!ends_with(w, "'s") && !ends_with(w, "\u2019s")) continue;
         // `Lao Women's Union`, `Hanoi People's Court`: a plural without -s owns nothing here.
-        std::string_view t = tok(k - 1).term;
-        if (ends_with(t, "'s") || ends_with(t, "\u2019s")) t.remove_suffix(t.back() == 's' && t[t.size() - 2] == '\'' ? 2 : 4);
+        const std::string& t = tok(k - 1).term;
         if (t == "women" || t == "men" || t == "people" || t == "children") continue;
         return k;
     }
@@ -744,10 +752,7 @@ std::uint32_t EntityRecognizer::Impl::latin_organisation(std::uint32_t s, std::u
     const bool french = tok(s).lang == Lang::fr;
     // `Permanent Mission of Tajikistan to the United Nations Office at Geneva`: a body sent somewhere.
     bool sent = false;
-    for (std::uint32_t k = s; k <= e && !french; ++k) {
-        const std::string& t = tok(k).term;
-        sent = sent || t == "mission" || t == "delegation" || t == "embassy" || t == "representation";
-    }
+    for (std::uint32_t k = s; k <= e && !french; ++k) sent = sent || sent_abroad(tok(k).term);
     std::uint32_t end = french ? extend_french(e) : extend_english(e, sent);
     if (tok(s).term == "ministry" || tok(s).term == "ministere") end = ministry_portfolios(end, french);
     return organisation(s, end);
@@ -1287,11 +1292,8 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
         if (is(k, Flag::kEvent | Flag::kLegal)) return run_last;
     // `Employees' Minimum Standards`: a possessive before the run's last word owns what follows, so
     // the run is not one person's name (the owner alone may be: `Hashim's team`).
-    for (std::uint32_t k = s; k < e; ++k) {
-        const std::string_view w = word(k), after = text.substr(tok(k).end, 3);
-        if (ends_with(w, "'s") || ends_with(w, "\u2019s") || after.rfind("'", 0) == 0 || after.rfind("\u2019", 0) == 0)
-            return run_last;
-    }
+    for (std::uint32_t k = s; k < e; ++k)
+        if (possessive(k)) return run_last;
     if (s > 0 && !gap(s - 1, kBreak) && is(s - 1, Flag::kPrize)) return run_last;  // `prix Martin Ennals`
     // `на улице Курманжан Датки`, `rue Gamal Abdel Nasser`: a street named after someone.
     if (s > 0 && !gap(s - 1, kBreak) && !has(s - 1, kCap) && street_word(tok(s - 1).term)) return run_last;

@@ -120,7 +120,7 @@ const Group kGroups[] = {
         "society chamber commissariat observatory alliance forum club directorate administration "
         "secretariat inspectorate board house initiative radio news press institution police media "
         "procuracy mission delegation embassy consulate community trust daily times post tribune gazette "
-        "herald journal television tv ltd inc llc plc gmbh bhd aid relief guard corps campaign holding holdings "
+        "herald journal television tv aid relief guard corps campaign holding holdings "
         "treasury college fm lab laboratory syndicate bloc archives kanal"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
@@ -138,8 +138,8 @@ const Group kGroups[] = {
     {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe"},
     {kRu, kLegalForm, "оф оо нко нпо ооо тоо ао роо моо пф газета издание телеканал портал радио "
         "журнал агентство сайт проект группировка фракция партия движение"},
-    {kLatin, kCompanyForm, "ltd inc llc plc gmbh bhd sdn sa sarl sas ag spa jsc pjsc"},
-    {kLatin, kOrgHead, "sa sarl sas ag spa jsc pjsc"},
+    {kLatin, kOrgHead | kCompanyForm, "ltd inc llc plc gmbh bhd sa sarl sas ag spa jsc pjsc"},
+    {kLatin, kCompanyForm, "sdn"},  // `Sdn Bhd`
     {kRu, kCompanyForm, "тоо ао оао зао пао ооо"},
     // --- parliaments named by their own word (`Mazhilis`, `Жогорку Кенеш`, `Маджлиси Оли`) ---
     {kLatin, kOrgHead | kAssembly, "mazhilis majilis mejlis majlis majlisi kenesh khural kurultai duma "

@@ -37,18 +37,19 @@ enum Flag : std::uint32_t {
     kAssembly = 1u << 19,    ///< Mazhilis, Kenesh, Duma: a parliament word, a body's name even on its own
     kPrize = 1u << 20,       ///< prize, prix, премия: a name right after it is the prize's, not a person
     kField = 1u << 21,       ///< Date, Hearing, Defendant, Contact: header field labels, never part of a name
-    kCompanyForm = 1u << 23,  ///< Ltd, GmbH, SARL, ТОО: a company's legal form, which text often leaves out
     kPlatform = 1u << 22,    ///< Facebook, YouTube, Telegram: an online platform, not part of a channel's name
+    kCompanyForm = 1u << 23,  ///< Ltd, GmbH, SARL, ТОО: a company's legal form, which text often leaves out
 };
 
-/// Lookup key of a normalised term: a prefix of @p term, so no allocation. Cyrillic terms lose one
+/// Key of a normalised name word: a prefix of @p term, so no allocation. Cyrillic terms lose one
 /// Russian inflectional ending (`министра`, `министром` → `министр`); Latin terms a plural `s`/`x`
-/// and then a final `e` (`militantes` → `militant`, `Committees` → `committe`).
+/// (`militantes` → `militante`).
 std::string_view word_key(std::string_view term, bool cyrillic);
 
-/// Flags of a term in @p lang (Lang::unknown reads as English). For Latin terms, the content flags
-/// (head, role, legal, month, event, non-name) of the other Latin language are added, since English
-/// names appear in French text and the other way round.
+/// Flags of a term in @p lang (Lang::unknown reads as English). Latin terms are looked up as written
+/// and by their singular (`activists`); Cyrillic ones by their key, months as written. For Latin terms,
+/// the content flags (head, role, legal, event, non-name) of the other Latin language are added, since
+/// English names appear in French text and the other way round; months are not (`Mai` in English).
 std::uint32_t lookup(std::string_view term, bool cyrillic, Lang lang);
 
 /// True when @p term (normalised) ends like a Russian or Kazakh surname or patronymic, in any case

@@ -15,7 +15,6 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <chrono>
 #include <filesystem>
 #include <map>
