@@ -281,7 +281,7 @@ TEST_CASE("routing is stable: two runs put every document in the same shard, and
     CHECK(searcher.search(r).total == 1);
 }
 
-TEST_CASE("remote shards through xapian-tcpsrv answer as one database; a shard that goes down gives "
+TEST_CASE("remote shards through xapian-tcpsrv answer as one database, and a shard that goes down gives "
           "an error naming it, or with allow_partial the others' results and a notice",
           "[integration][scale]") {
     TempDir dir;

@@ -115,7 +115,7 @@ TEST_CASE("PDF text in Russian and French comes back exactly", "[unit][ingest][p
     CHECK(article.text == lines[0] + "\n\n" + lines[2] + "\n\n" + lines[4] + "\n\n" + lines[6]);
 }
 
-TEST_CASE("PDF lines join into paragraphs; gaps and headings separate them",
+TEST_CASE("PDF lines join into paragraphs, and gaps and headings separate them",
           "[unit][ingest][pdf]") {
     SECTION("blank lines separate paragraphs, lines of a paragraph are joined with a space") {
         const agora::Article article = read_one(
