@@ -37,6 +37,7 @@ struct Options {
     bool no_facets = false;
     bool estimate_total = false;
     bool allow_partial = false;
+    bool one_thread = false;
     std::size_t facet_limit = 10;
     std::string ui_lang = "en";
     std::string entity;
@@ -208,6 +209,9 @@ int main(int argc, char** argv) try {
          "count matches only as far as ranking needs and estimate the total (\"total_exact\": false "
          "in JSON, \"about\" on a terminal): faster on common words and phrases; facets always "
          "count every match")
+        ("one-thread", po::bool_switch(&options.one_thread),
+         "rank and count on one thread (by default a second thread counts the matches and facets "
+         "while the first ranks the page)")
         ("allow-partial", po::bool_switch(&options.allow_partial),
          "when a shard of a sharded or remote index is down, answer from the others (with a "
          "notice naming it) instead of failing")
@@ -290,7 +294,10 @@ int main(int argc, char** argv) try {
         return kExitFatal;
     }
 
-    agora::Searcher searcher(agora::resolve_db_path(options.db), agora::SearchOpenOptions{options.allow_partial});
+    agora::SearchOpenOptions open_options;
+    open_options.allow_partial = options.allow_partial;
+    open_options.parallel_count = !options.one_thread;
+    agora::Searcher searcher(agora::resolve_db_path(options.db), open_options);
     // With --allow-partial, a shard that did not answer is named on standard error too, so that a
     // script reading JSON (or an export) notices the results are partial.
     const auto warn_partial = [&searcher] {

@@ -133,6 +133,14 @@ void check_same_answers(agora::Searcher& reference, agora::Searcher& searcher) {
         const agora::SearchResponse a = reference.search(request_of(c));
         const agora::SearchResponse b = searcher.search(request_of(c));
         CHECK(a.total == b.total);
+        // Without facets the total is counted all the same (on the second thread, or after ranking).
+        agora::SearchRequest plain = request_of(c);
+        plain.facets = false;
+        const agora::SearchResponse pa = reference.search(plain);
+        const agora::SearchResponse pb = searcher.search(plain);
+        CHECK(pa.total == a.total);
+        CHECK(pb.total == a.total);
+        CHECK(pb.total_exact);
         CHECK(a.suggestion == b.suggestion);
         const auto ra = ranking(a), rb = ranking(b);
         REQUIRE(ra.size() == rb.size());
@@ -208,7 +216,8 @@ fs::path write_remote_stub(const fs::path& dir, const fs::path& catalog, const s
 
 }  // namespace
 
-TEST_CASE("a sharded index answers exactly as one database: ranks, scores, facets, suggestions, dossiers",
+TEST_CASE("a sharded index answers exactly as one database: ranks, scores, facets, suggestions, dossiers, "
+          "counted on one thread or two",
           "[integration][scale]") {
     TempDir dir;
     const fs::path in = make_collection(dir.path());
@@ -233,6 +242,13 @@ TEST_CASE("a sharded index answers exactly as one database: ranks, scores, facet
     agora::Searcher reference(single);
     agora::Searcher searcher(sharded);
     check_same_answers(reference, searcher);
+    // Counting on the calling thread answers as counting on a second one, on either layout.
+    agora::SearchOpenOptions one_thread;
+    one_thread.parallel_count = false;
+    agora::Searcher single_one_thread(single, one_thread);
+    check_same_answers(reference, single_one_thread);
+    agora::Searcher sharded_one_thread(sharded, one_thread);
+    check_same_answers(reference, sharded_one_thread);
 
     // The web page opens the sharded folder as it opens one database.
     const agora::web::HttpResponse page = web_get(sharded, "q=torture&format=json");

@@ -17,7 +17,9 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <map>
+#include <system_error>
 #include <unordered_map>
 
 namespace agora {
@@ -72,7 +74,38 @@ Xapian::Enquire make_enquire(const Xapian::Database& db, const Xapian::Query& qu
     return enquire;
 }
 
+// The exact total of a query, and its facet counts when asked: a pass with BoolWeight, which only walks
+// the posting lists, in any docid order, feeding the facet spy.
+struct Counted {
+    Xapian::doccount total = 0;
+    std::unique_ptr<FacetCodeSpy> spy;
+};
+
+Counted count_matches(const Xapian::Database& db, const Xapian::Query& query, bool facets) {
+    Counted counted;
+    Xapian::Enquire counting(db);
+    counting.set_query(query);
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    counting.set_docid_order(Xapian::Enquire::DONT_CARE);
+    // One spy on the facet slot counts every field at once; remote shards run it as a stock
+    // ValueCountMatchSpy, which xapian-tcpsrv knows, and Xapian merges their counts.
+    if (facets) {
+        counted.spy = std::make_unique<FacetCodeSpy>(schema::kSlotFacets);
+        counting.add_matchspy(counted.spy.get());
+    }
+    counted.total = counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    return counted;
+}
+
 }  // namespace
+
+/// A second handle on the databases the search uses, for the thread that counts matches while the
+/// calling thread ranks. Xapian's objects are not shared between threads: each thread has its own
+/// databases, and the query crosses as its serialisation.
+struct Searcher::Counter {
+    Xapian::Database db;
+    Xapian::Registry registry;  ///< what Query::unserialise needs (the stock classes)
+};
 
 /// One database a stub lists, opened on its own so that a shard that fails can be left out.
 struct Searcher::Part {
@@ -176,8 +209,31 @@ bool Searcher::drop_failed_shards(const Xapian::Error& error) {
         throw ShardUnavailableError("no shard answers: " + reason(error));
     }
     db_ = remaining;
+    counter_.reset();  // opened again on the shards that answer (no counting thread runs now)
     entities_.clear_cache();
     return true;
+}
+
+// The counting thread's databases: the same as this thread's, opened again. Null when parallel
+// counting is off, or when they cannot be opened (then this thread counts, as before).
+Searcher::Counter* Searcher::counter() {
+    if (!open_options_.parallel_count || counter_failed_) return nullptr;
+    if (counter_) return counter_.get();
+    auto helper = std::make_unique<Counter>();
+    try {
+        if (parts_.empty()) {
+            helper->db = Xapian::Database(db_path_);
+        } else {
+            for (const Part& part : parts_) {
+                if (part.up) helper->db.add_database(open_entry(part.entry, open_options_.remote_timeout_ms));
+            }
+        }
+    } catch (const Xapian::Error&) {
+        counter_failed_ = true;
+        return nullptr;
+    }
+    counter_ = std::move(helper);
+    return counter_.get();
 }
 
 void Searcher::note_unavailable(SearchResponse& response) const {
@@ -297,27 +353,42 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // asked of it, Xapian's matcher weighs every match (BM25 reads each one's document length). Without
     // one it stops when no other document can reach the page. So the page comes from a ranked pass
     // that stops early, and the counts from a second pass with BoolWeight, which only walks the
-    // posting lists and feeds the facet spy. It is skipped when the ranked pass already knows its total
-    // (a lone term). On 100,000 documents this took the p95 without facets from 10.4 to 7.8 ms, with
-    // the same totals (see ARCHITECTURE.md).
+    // posting lists and feeds the facet spy. The second pass runs on a second thread, over its own
+    // handle on the same databases, while this one ranks; a query's time is then the longer of the
+    // two passes, not their sum. It is skipped when the ranked pass knows its total by itself (a lone
+    // term). See ARCHITECTURE.md, "Exact counts in a second pass".
+    const bool lone_term = query.get_type() == Xapian::Query::LEAF_TERM;
+    const bool count = request.facets || (request.exact_total && !lone_term);
+    std::future<Counted> parallel;
+    if (count) {
+        if (Counter* helper = counter()) {
+            try {
+                parallel = std::async(std::launch::async,
+                                      [helper, serialised = query.serialise(), facets = request.facets] {
+                                          helper->db.reopen();
+                                          const Xapian::Query copy =
+                                              Xapian::Query::unserialise(serialised, helper->registry);
+                                          return count_matches(helper->db, copy, facets);
+                                      });
+            } catch (const std::system_error&) {
+                // No thread to be had: count on this one.
+            }
+        }
+    }
     const Xapian::Enquire ranked = make_enquire(db_, query, request.sort);
     const std::size_t limit = std::min(request.limit, limits::kMaxPageSize);
     const Xapian::MSet mset = ranked.get_mset(static_cast<Xapian::doccount>(request.offset),
                                               static_cast<Xapian::doccount>(limit), Xapian::doccount{0});
     response.total = mset.get_matches_estimated();
-    const bool known = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    response.total_exact = known;
-    // One spy on the facet slot counts every field at once; remote shards run it as a stock
-    // ValueCountMatchSpy, which xapian-tcpsrv knows, and Xapian merges their counts.
-    std::optional<FacetCodeSpy> spy;
-    if (request.facets || (request.exact_total && !known)) {
-        Xapian::Enquire counting(db_);
-        counting.set_query(query);
-        counting.set_weighting_scheme(Xapian::BoolWeight());
-        counting.set_docid_order(Xapian::Enquire::DONT_CARE);
-        if (request.facets) counting.add_matchspy(&spy.emplace(schema::kSlotFacets));
-        const Xapian::MSet all = counting.get_mset(0, 0, db_.get_doccount());
-        response.total = all.get_matches_estimated();
+    response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    std::optional<Counted> counted;
+    if (parallel.valid()) {
+        counted = parallel.get();
+    } else if (request.facets || (request.exact_total && !response.total_exact)) {
+        counted = count_matches(db_, query, request.facets);
+    }
+    if (counted) {
+        response.total = counted->total;
         response.total_exact = true;
     }
     response.explained = request.explain;
@@ -327,7 +398,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         result.rank = request.offset + it.get_rank() - mset.get_firstitem() + 1;
         response.results.push_back(std::move(result));
     }
-    if (spy) response.facets = collect_facets(*spy, request.facet_limit, request.ui);
+    if (counted && counted->spy) response.facets = collect_facets(*counted->spy, request.facet_limit, request.ui);
     if (response.total == 0 && !parsed.words.empty()) response.suggestion = suggest(parsed);
     return response;
 }

@@ -131,6 +131,9 @@ struct SearchOpenOptions {
     bool allow_partial = false;
     /// Milliseconds a remote shard may take to connect or answer one request.
     unsigned remote_timeout_ms = 10000;
+    /// Count a query's matches and facets on a second thread, over a second handle on the same
+    /// databases, while the calling thread ranks the page; off: both passes on the calling thread.
+    bool parallel_count = true;
 };
 
 /// A shard left out of the search (with allow_partial).
@@ -184,6 +187,8 @@ private:
     template <typename F>
     auto guarded(F&& f);
     bool drop_failed_shards(const Xapian::Error& error);
+    struct Counter;
+    Counter* counter();
     void note_unavailable(SearchResponse& response) const;
 
     std::string db_path_;
@@ -192,6 +197,8 @@ private:
     std::vector<Part> parts_;  ///< the databases a stub lists (empty for a single database)
     std::vector<UnavailableShard> unavailable_;
     Xapian::Database db_;
+    std::unique_ptr<Counter> counter_;  ///< the counting thread's handle, opened on first use
+    bool counter_failed_ = false;       ///< it could not be opened: count on the calling thread
     Analyzer analyzer_;
     EntityLookup entities_{analyzer_, db_};
     QueryBuilder builder_{analyzer_};
