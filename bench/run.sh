@@ -35,7 +35,8 @@
 #                 nearest-rank percentiles of the per-query "took_ms" printed by the search
 #                 program in --batch mode (parse + match top 10 + snippets; no process start-up;
 #                 Agora runs with --no-facets, as the baseline has none)
-#   queries/s     queries / (sum of took_ms / 1000): one-thread throughput without start-up
+#   queries/s     queries / (sum of took_ms / 1000): the throughput of one search process that
+#                 answers one query at a time (a query may use a second thread), without start-up
 # The ratio table divides Agora's figure by the baseline's. Below the tables: queries with no
 # hit, the wall time and peak RSS of each whole search batch, and the machine.
 #

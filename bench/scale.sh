@@ -37,6 +37,8 @@
 #   ..., estimated totals    agora 1 shard searched with --no-facets --estimate-total: the matcher
 #                            stops once the top ten are settled and the total is Xapian's estimate,
 #                            as the baseline's is (the other Agora rows count every match)
+#   ..., on one thread       agora 1 shard searched with --no-facets --one-thread: the counting pass
+#                            runs after the ranked one instead of beside it on a second thread
 #   xapian baseline          agora-bench-xapian (TermGenerator, QueryParser, BM25, MSet::snippet)
 #   sqlite fts5              agora-bench-sqlite (FTS5 unicode61 remove_diacritics 2, bm25 with the
 #                            title weighted 5, snippet(); no stemming)
@@ -50,7 +52,8 @@
 #   peak RSS MiB  "Maximum resident set size" of the indexing command / 1024 (agora-index's
 #                 --jobs are threads of one process, so this covers them all)
 #   index MiB     disk usage of the database folder after indexing (du -sk / 1024)
-#   queries/s     queries / (sum of took_ms / 1000): one-thread throughput without start-up
+#   queries/s     queries / (sum of took_ms / 1000): the throughput of one search process that
+#                 answers one query at a time (a query may use a second thread), without start-up
 #   p50 ms, p95 ms, p99 ms
 #                 nearest-rank percentiles of the per-query "took_ms" printed by the search
 #                 program in batch mode (parse + match top 10 + snippets [+ facets]; no start-up)
@@ -373,6 +376,10 @@ if ((RUN[agora1])); then
         add_row a1e "${LABEL[a1]}, estimated totals" ""
         search_engine a1e -- "$BUILD/agora-search" --db "$WORK/a1" --batch --no-facets --estimate-total
     fi
+    if [[ "$("$BUILD/agora-search" --help 2>&1 || true)" == *--one-thread* ]]; then
+        add_row a1o "${LABEL[a1]}, on one thread" ""
+        search_engine a1o -- "$BUILD/agora-search" --db "$WORK/a1" --batch --no-facets --one-thread
+    fi
 fi
 if ((RUN[agora2])); then
     add_row a2 "agora 2 shards 2 jobs" a2
@@ -528,6 +535,9 @@ report() {
     echo "| query p95: agora $one, with facets / xapian baseline | $(ratio "$(get a1f.p95)" "$(get baseline.p95)") | lower |"
     if [[ -n "${R[a1e.p95]:-}" ]]; then
         echo "| query p95: agora $one, estimated totals / xapian baseline | $(ratio "$(get a1e.p95)" "$(get baseline.p95)") | lower |"
+    fi
+    if [[ -n "${R[a1o.p95]:-}" ]]; then
+        echo "| query p95: agora $one, no facets, on one thread / xapian baseline | $(ratio "$(get a1o.p95)" "$(get baseline.p95)") | lower |"
     fi
     echo "| query p95: agora 2 shards, no facets / xapian baseline | $(ratio "$(get a2.p95)" "$(get baseline.p95)") | lower |"
     echo "| query p95: agora 2 shards, with facets / xapian baseline | $(ratio "$(get a2f.p95)" "$(get baseline.p95)") | lower |"

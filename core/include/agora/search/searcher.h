@@ -180,7 +180,7 @@ private:
     Dossier run_dossier(std::string_view name, std::size_t limit, Lang ui);
     Xapian::Query build_query(const SearchRequest& request, ParsedQuery& parsed, SearchResponse& response);
     SearchResult make_result(const Xapian::MSetIterator& it, const ParsedQuery& parsed,
-                             const SearchRequest& request, bool snippet);
+                             const SearchRequest& request, bool snippet, const std::string* stored = nullptr);
     Facets collect_facets(const FacetCodeSpy& spy, std::size_t limit, Lang ui,
                           const std::string& exclude_key = {});
     std::optional<std::string> suggest(const ParsedQuery& parsed);
@@ -189,6 +189,8 @@ private:
     bool drop_failed_shards(const Xapian::Error& error);
     struct Counter;
     Counter* counter();
+    struct Fetcher;
+    Fetcher* fetcher();
     void note_unavailable(SearchResponse& response) const;
 
     std::string db_path_;
@@ -199,6 +201,9 @@ private:
     Xapian::Database db_;
     std::unique_ptr<Counter> counter_;  ///< the counting thread's handle, opened on first use
     bool counter_failed_ = false;       ///< it could not be opened: count on the calling thread
+    /// The page-fetching thread's handle (remote shards only), opened on first use.
+    std::unique_ptr<Fetcher> fetcher_;
+    bool fetcher_failed_ = false;
     Analyzer analyzer_;
     EntityLookup entities_{analyzer_, db_};
     QueryBuilder builder_{analyzer_};
