@@ -227,7 +227,7 @@ bool is_acronym_text(std::string_view s) {
 bool street_word(std::string_view term) {
     static constexpr std::string_view kStreets[] = {"улиц", "ул", "проспект", "пр-т", "площад", "переул", "бульвар",
                                                     "шоссе", "набережн", "rue", "avenue", "boulevard", "quai", "allee",
-                                                    "impasse"};
+                                                    "impasse", "edifice", "immeuble", "batiment"};
     for (std::string_view w : kStreets) {
         if (term.compare(0, w.size(), w) != 0) continue;
         // Whole Latin words; Russian stems with their case endings (`улице`, `проспекте`).
@@ -331,6 +331,7 @@ struct EntityRecognizer::Impl {
     bool possessive(std::uint32_t k) const;
     std::uint32_t after_possessive(std::uint32_t s, std::uint32_t head) const;
     std::uint32_t latin_organisation(std::uint32_t s, std::uint32_t e);
+    std::uint32_t to_bracketed_acronym(std::uint32_t s, std::uint32_t e);
     bool plural_role_name(std::uint32_t s, std::uint32_t e);
     std::uint32_t lowercase_ministry(std::uint32_t i);
     std::uint32_t lowercase_court(std::uint32_t i);
@@ -691,14 +692,22 @@ std::uint32_t EntityRecognizer::Impl::dateline_end(std::uint32_t i) {
 std::uint32_t EntityRecognizer::Impl::after_form_word(std::uint32_t i) {
     if (i == 0 || has(i, kSentStart | kCountry | kInitial) || tok(i).paragraph != tok(i - 1).paragraph) return kUnlooked;
     const std::uint32_t c = i - 1;
-    if (has(c, kCap) || !is(c, Flag::kLegalForm) || gap(c, kSentEnd | kOpenQuote | kOpenParen | kCloseParen))
+    // (`l’ONG Global Witness`: a form word may be an acronym.)
+    const bool acronym_form = has(c, kAllCaps) && !has(c, kShout);
+    if ((has(c, kCap) && !acronym_form) || !is(c, Flag::kLegalForm) ||
+        gap(c, kSentEnd | kOpenQuote | kOpenParen | kCloseParen))
         return kUnlooked;
     const bool apposition = gap(c, kComma);
     if (gap(c, kBreak) && !apposition) return kUnlooked;
     if (is(i, Flag::kDeterminer) && !has(i, kElided)) {
         if (!joined(i) || !capital(i + 1)) return kUnlooked;
     } else if (is(i, Flag::kFunction | Flag::kMonth | Flag::kRole | Flag::kHonorific | Flag::kNonName)) {
-        return kUnlooked;
+        // `l’association Tous Migrants`, `l’ONG Global Witness`: a capitalised common word may open
+        // the name when a name word follows it.
+        const bool opens_name = has(i, kCap) && !is(i, Flag::kMonth | Flag::kRole | Flag::kHonorific) && joined(i) &&
+                                capital(i + 1) && !has(i + 1, kCountry) &&
+                                !is(i + 1, Flag::kFunction | Flag::kNonName | Flag::kRole | Flag::kMonth);
+        if (!opens_name) return kUnlooked;
     }
     const std::uint32_t e = run_end(i);
     if (apposition && (e != i || !gap(e, kComma))) return kUnlooked;
@@ -750,12 +759,44 @@ std::uint32_t EntityRecognizer::Impl::after_possessive(std::uint32_t s, std::uin
 /// An English or French organisation from its run [s, e] and its complement.
 std::uint32_t EntityRecognizer::Impl::latin_organisation(std::uint32_t s, std::uint32_t e) {
     const bool french = tok(s).lang == Lang::fr;
+    // `Ordre du jour`: an agenda, not a professional order.
+    if (french && tok(s).term == "ordre" && s + 2 < size() && joined(s) && tok(s + 1).term == "du" &&
+        tok(s + 2).term == "jour")
+        return e;
     // `Permanent Mission of Tajikistan to the United Nations Office at Geneva`: a body sent somewhere.
     bool sent = false;
     for (std::uint32_t k = s; k <= e && !french; ++k) sent = sent || sent_abroad(tok(k).term);
     std::uint32_t end = french ? extend_french(e) : extend_english(e, sent);
     if (tok(s).term == "ministry" || tok(s).term == "ministere") end = ministry_portfolios(end, french);
+    end = to_bracketed_acronym(s, end);
+    // `Université Jean-Moulin Lyon 3`: a short number closing the sentence or the clause numbers
+    // the body.
+    const std::uint32_t n = end + 1;
+    if (joined(end) && n < size() && tok(n).term.size() <= 2 && !has(n, kCap) &&
+        std::all_of(tok(n).term.begin(), tok(n).term.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        (n + 1 == size() || gap(n, kComma | kSentEnd | kBreak)))
+        end = n;
     return organisation(s, end);
+}
+
+/// `Institut des hautes études de l’Amérique latine (IHEAL)`, `Fondation nationale des peuples
+/// indigènes (Funai)`: when a few words after the name's end run on, unbroken, to a bracketed short
+/// name with the name's first letter, they finish the name (the complement rules stop at words they
+/// cannot place, such as `hautes`). Returns the name's last token.
+std::uint32_t EntityRecognizer::Impl::to_bracketed_acronym(std::uint32_t s, std::uint32_t e) {
+    constexpr std::uint32_t kMaxMore = 6;
+    for (std::uint32_t k = e; k + 1 < size() && k - e <= kMaxMore; ++k) {
+        if (gap(k, kOpenParen)) {
+            const std::uint32_t a = k + 1;
+            if (k == e || !has(a, kCap) || has(a, kCountry) || !gap(a, kCloseParen)) return e;
+            const UChar32 first = initial_letter(word(s), info[s].skip), short_first = initial_letter(word(a), 0);
+            return u_toupper(first) == u_toupper(short_first) ? k : e;
+        }
+        if (!joined(k) || tok(k + 1).cyrillic != tok(s).cyrillic ||
+            is(k + 1, Flag::kSpeech | Flag::kAuxiliary | Flag::kRole | Flag::kMonth | Flag::kLegal))
+            return e;
+    }
+    return e;
 }
 
 /// `Front Line Defenders`, `Reporters Without Borders`: a run named after a group of people (a plural
@@ -1119,6 +1160,16 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
         while (e + 1 < size() && joined(e) && has(e + 1, kCountry)) ++e;
         return e;
     }
+    // `Воеводский административный суд в Варшаве`: the city after a court's name qualifies it.
+    if (tok(h).term.rfind("суд", 0) == 0 && !after_adjective && !in_po && joined(e) && e + 2 < size() &&
+        (tok(e + 1).term == "в" || tok(e + 1).term == "во") && !has(e + 1, kCap) && joined(e + 1) &&
+        capital(e + 2) && tok(e + 2).cyrillic && !has(e + 2, kQuoted) &&
+        !is(e + 2, Flag::kRole | Flag::kMonth | Flag::kFunction)) {
+        e += 2;
+        while (e + 1 < size() && e + 1 - h <= kMaxComplement && joined(e) && capital(e + 1) && tok(e + 1).cyrillic)
+            ++e;  // `в Нижнем Новгороде`
+        return e;
+    }
     // An adjective with no noun after it is not part of the name; `-ний`, `-ций` there is a noun's
     // genitive plural (`исполнения наказаний`, `организаций`).
     if (after_adjective && e > h && !ends_with(tok(e).term, "ний") && !ends_with(tok(e).term, "ций")) --e;
@@ -1295,6 +1346,11 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
     for (std::uint32_t k = s; k < e; ++k)
         if (possessive(k)) return run_last;
     if (s > 0 && !gap(s - 1, kBreak) && is(s - 1, Flag::kPrize)) return run_last;  // `prix Martin Ennals`
+    // `Токийская декларация`, `Венская конвенция`: a Russian adjective before a lowercase noun of a
+    // treaty, an event or a body qualifies that noun; a surname stands before a verb or alone.
+    if (s == e && tok(e).cyrillic && cues::is_russian_adjective(tok(e).term) && joined(e) && e + 1 < size() &&
+        !has(e + 1, kCap) && is(e + 1, Flag::kLegal | Flag::kEvent | Flag::kOrgHead))
+        return run_last;
     // `на улице Курманжан Датки`, `rue Gamal Abdel Nasser`: a street named after someone.
     if (s > 0 && !gap(s - 1, kBreak) && !has(s - 1, kCap) && street_word(tok(s - 1).term)) return run_last;
     // `Передайте Кольцовой`: a Russian imperative opening the sentence is no first name.

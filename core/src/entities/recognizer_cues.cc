@@ -121,24 +121,26 @@ const Group kGroups[] = {
         "secretariat inspectorate board house initiative radio news press institution police media "
         "procuracy mission delegation embassy consulate community trust daily times post tribune gazette "
         "herald journal television tv aid relief guard corps campaign holding holdings "
-        "treasury college fm lab laboratory syndicate bloc archives kanal"},
+        "treasury college fm lab laboratory syndicate bloc archives kanal authority unit collective museum"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
         "groupe direction academie universite banque syndicat collectif alliance forum ambassade "
-        "societe nations internationale media radio communaute ordre barreau garde corps chambre archives surete bloc"},
+        "societe nations internationale media radio communaute ordre barreau garde corps chambre archives surete bloc "
+        "autorite musee"},
     {kRu, kOrgHead, "бюро комитет совет министерство суд союз ассоциация фонд центр комиссия партия "
         "агентство организация служба парламент ассамблея институт лига федерация движение коалиция "
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
         "администрация акимат генпрокуратура объединение сеть группа конгресс трибунал канцелярия "
         "банк компания корпорация общество клуб инспекция представительство посольство миссия радио медиа "
-        "собрание офис коллегия хокимият профсоюз аппарат кабинет адвокатура"},
+        "собрание офис коллегия хокимият профсоюз аппарат кабинет адвокатура музей"},
     {kEn, kLegalForm, "ngo ngos newspaper outlet channel website site magazine broadcaster daily weekly portal "
-        "party faction group movement"},
-    {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe"},
+        "party faction group movement network association collective coalition initiative"},
+    {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe association "
+        "reseau collectif coalition initiative"},
     {kRu, kLegalForm, "оф оо нко нпо ооо тоо ао роо моо пф газета издание телеканал портал радио "
-        "журнал агентство сайт проект группировка фракция партия движение"},
-    {kLatin, kOrgHead | kCompanyForm, "ltd inc llc plc gmbh bhd sa sarl sas ag spa jsc pjsc"},
+        "журнал агентство сайт проект группировка фракция партия движение инициатива коалиция"},
+    {kLatin, kOrgHead | kCompanyForm, "ltd inc llc plc gmbh bhd sa sarl sas ag spa jsc pjsc corp"},
     {kLatin, kCompanyForm, "sdn"},  // `Sdn Bhd`
     {kRu, kCompanyForm, "тоо ао оао зао пао ооо"},
     // --- parliaments named by their own word (`Mazhilis`, `Жогорку Кенеш`, `Маджлиси Оли`) ---
