@@ -364,6 +364,7 @@ struct EntityRecognizer::Impl {
     void resolve_pending();
     void resolve_acronyms();
     void lists_share_kind();
+    void affiliation_columns();
     void company_short_forms();
     Mention& emit(EntityKind kind, std::uint32_t s, std::uint32_t e);
     std::string surface(std::uint32_t s, std::uint32_t e) const;
@@ -530,8 +531,9 @@ void EntityRecognizer::Impl::find_candidates() {
             i = candidate_at(i) + 1;
         } else if (!tok(i).cyrillic && tok(i).lang == Lang::fr && tok(i).term == "ministere") {
             i = lowercase_ministry(i) + 1;  // `ministère de l'Intérieur`
-        } else if (!tok(i).cyrillic && tok(i).lang == Lang::fr && (tok(i).term == "tribunal" || tok(i).term == "cour")) {
-            i = lowercase_court(i) + 1;  // `tribunal de première instance de Casablanca`
+        } else if (!tok(i).cyrillic && tok(i).lang == Lang::fr &&
+                   (tok(i).term == "tribunal" || tok(i).term == "cour" || tok(i).term == "barreau")) {
+            i = lowercase_court(i) + 1;  // `tribunal de première instance de Casablanca`, `barreau de Paris`
         } else {
             ++i;
         }
@@ -605,6 +607,10 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
     }
     const bool russian_ordinal = tok(i).cyrillic && is(i, Flag::kFunction) && cues::is_russian_adjective(tok(i).term);
     if (is(i, Flag::kFunction | Flag::kDeterminer | Flag::kMonth) && !has(i, kAllCaps | kInitial) && !russian_ordinal)
+        return i;
+    // `В Латвии Национальный совет …`: a country after `в` is where the name that follows acts.
+    if (tok(i).cyrillic && has(i, kCountry) && i > 0 && joined(i - 1) && joined(i) && capital(i + 1) &&
+        (tok(i - 1).term == "в" || tok(i - 1).term == "во"))
         return i;
     if (tok(i).cyrillic) {
         const std::uint32_t h = russian_head(i);
@@ -769,6 +775,13 @@ std::uint32_t EntityRecognizer::Impl::latin_organisation(std::uint32_t s, std::u
     std::uint32_t end = french ? extend_french(e) : extend_english(e, sent);
     if (tok(s).term == "ministry" || tok(s).term == "ministere") end = ministry_portfolios(end, french);
     end = to_bracketed_acronym(s, end);
+    // `Higher Court in Belgrade`: the city after a court's name qualifies it (a country does not:
+    // `the Supreme Court in Kazakhstan` is the court of that country).
+    bool court = false;
+    for (std::uint32_t k = s; k <= end; ++k) court = court || tok(k).term == "court";
+    if (court && !french && joined(end) && end + 2 < size() && tok(end + 1).term == "in" && joined(end + 1) &&
+        capital(end + 2) && !has(end + 2, kCountry | kQuoted) && !is(end + 2, Flag::kMonth | Flag::kFunction))
+        end = run_end(end + 2);
     // `Université Jean-Moulin Lyon 3`: a short number closing the sentence or the clause numbers
     // the body.
     const std::uint32_t n = end + 1;
@@ -954,7 +967,8 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e, bool sent)
         if (with_the) ++c;
         if (!joined(c) || !capital(c + 1) || has(c + 1, kQuoted) || is(c + 1, Flag::kMonth)) break;
         std::uint32_t r = run_end(c + 1);
-        if (term == "and" && head_in_run(c + 1, r) != kUnlooked) break;
+        // `and Interior Ministry` starts another body; `for Press and Media Freedom` goes on.
+        if (term == "and" && head_in_run(c + 1, r) == r) break;
         if (to && !sent && (r == c + 1 || head_in_run(c + 1, r) != kUnlooked || has(c + 1, kCountry))) break;
         for (std::uint32_t k = c + 2; k <= r && !with_the && !to; ++k)
             if (is(k, Flag::kRole) && word(k).back() != 's') return k - 1;  // `Council of Europe Commissioner`: a title
@@ -1091,7 +1105,13 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
     bool after_adjective = false, in_po = false, after_po = false;
     for (std::uint32_t j = h + 1; j < size() && j - h <= kMaxComplement && joined(j - 1); ++j) {
         const std::string& t = tok(j).term;
-        if (has(j, kQuoted)) break;
+        if (has(j, kQuoted)) {
+            // `Казанский центр поддержки семей «Опора»`: a capitalised name with its quoted name.
+            const std::uint32_t q = quote_end(j);
+            if (has(first, kCap) && !has(first, kSentStart) && gap(q, kCloseQuote) && q - j < kMaxQuoted)
+                return q;
+            break;
+        }
         // `Милли Меджлиса Сахиба Гафарова`: a first name and a surname after the name are a person.
         if (has(j, kCap) && !has(j, kCountry | kAllCaps) && joined(j) && has(j + 1, kCap) &&
             !has(j + 1, kCountry | kAllCaps) && cues::has_name_ending(tok(j + 1).term, true))
@@ -1160,9 +1180,12 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
         while (e + 1 < size() && joined(e) && has(e + 1, kCountry)) ++e;
         return e;
     }
-    // `Воеводский административный суд в Варшаве`: the city after a court's name qualifies it.
+    // `Воеводский административный суд в Варшаве`, `Советский районный суд г. Казани`: the city
+    // after a court's name qualifies it.
+    const std::string& before_city = e + 1 < size() ? tok(e + 1).term : tok(e).term;
+    const bool city_word = before_city == "в" || before_city == "во" || (before_city == "г" && e + 1 < size() && text.substr(tok(e + 1).end, 1) == ".");
     if (tok(h).term.rfind("суд", 0) == 0 && !after_adjective && !in_po && joined(e) && e + 2 < size() &&
-        (tok(e + 1).term == "в" || tok(e + 1).term == "во") && !has(e + 1, kCap) && joined(e + 1) &&
+        city_word && !has(e + 1, kCap) && (joined(e + 1) || before_city == "г") &&
         capital(e + 2) && tok(e + 2).cyrillic && !has(e + 2, kQuoted) &&
         !is(e + 2, Flag::kRole | Flag::kMonth | Flag::kFunction)) {
         e += 2;
@@ -1346,11 +1369,14 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
     for (std::uint32_t k = s; k < e; ++k)
         if (possessive(k)) return run_last;
     if (s > 0 && !gap(s - 1, kBreak) && is(s - 1, Flag::kPrize)) return run_last;  // `prix Martin Ennals`
-    // `Токийская декларация`, `Венская конвенция`: a Russian adjective before a lowercase noun of a
-    // treaty, an event or a body qualifies that noun; a surname stands before a verb or alone.
-    if (s == e && tok(e).cyrillic && cues::is_russian_adjective(tok(e).term) && joined(e) && e + 1 < size() &&
-        !has(e + 1, kCap) && is(e + 1, Flag::kLegal | Flag::kEvent | Flag::kOrgHead))
+    // `Токийская декларация`, `Туркменского активиста`, `Лауреат Нобелевской премии`: a Russian
+    // adjective before a lowercase noun of a treaty, an event, a body, a role or a prize qualifies that
+    // noun; a surname stands before a verb or alone.
+    if (tok(e).cyrillic && cues::is_russian_adjective(tok(e).term) && joined(e) && e + 1 < size() &&
+        !has(e + 1, kCap) && is(e + 1, Flag::kLegal | Flag::kEvent | Flag::kOrgHead | Flag::kRole | Flag::kPrize))
         return run_last;
+    // `Следствие считает`: a noun in -ие opening a sentence names no one.
+    if (s == e && tok(e).cyrillic && ends_with(tok(e).term, "ие") && has(e, kSentStart)) return run_last;
     // `на улице Курманжан Датки`, `rue Gamal Abdel Nasser`: a street named after someone.
     if (s > 0 && !gap(s - 1, kBreak) && !has(s - 1, kCap) && street_word(tok(s - 1).term)) return run_last;
     // `Передайте Кольцовой`: a Russian imperative opening the sentence is no first name.
@@ -1605,6 +1631,49 @@ void EntityRecognizer::Impl::resolve_acronyms() {
 /// coalition), names things of one kind: when most of its names are organisations by the rules above,
 /// the others are too (`Alarm Phone`, `Avocats sans frontières`, `Terre d’Asile Tunisie` under
 /// `Forum tunisien pour les droits économiques et sociaux (FTDES)`), and a person read there is one.
+// `Matthias Egloff – Neue Zürcher Zeitung, Switzerland`: in a line that runs person, dash, name,
+// comma, country and ends, the name between the dash and the country is where the person works
+// (lists of participants, accreditations, signatories), so it is an organisation, whatever the
+// rules made of its words.
+void EntityRecognizer::Impl::affiliation_columns() {
+    constexpr std::uint32_t kMaxAffiliation = 6;
+    const auto between = [&](std::uint32_t k) {  // text between token k and the next
+        const std::size_t end = k + 1 < size() ? tok(k + 1).start : text.size();
+        return text.substr(tok(k).end, end - tok(k).end);
+    };
+    const auto line_end = [&](std::uint32_t k) { return k + 1 == size() || between(k).find('\n') != std::string_view::npos; };
+    const auto dash = [&](std::uint32_t k) {
+        const std::string_view g = between(k);
+        return g.find("\u2013") != std::string_view::npos || g.find("\u2014") != std::string_view::npos ||
+               g.find(" - ") != std::string_view::npos;
+    };
+    std::vector<Mention> persons;
+    for (const Mention& m : found)
+        if (m.kind == EntityKind::person) persons.push_back(m);
+    for (const Mention& person : persons) {
+        const std::uint32_t c = person.last_token + 1;
+        if (c >= size() || line_end(person.last_token) || !dash(person.last_token) || !capital(c)) continue;
+        // The affiliation: capitalised words, particles and numbers up to a comma.
+        std::uint32_t d = c;
+        while (d - c < kMaxAffiliation && !line_end(d) && (joined(d) || gap(d, kHyphen)) && d + 1 < size()) ++d;
+        if (d - c >= kMaxAffiliation || line_end(d) || between(d).find(',') == std::string_view::npos ||
+            has(c, kCountry))
+            continue;
+        // Then only a country to the line's end.
+        std::uint32_t k = d + 1;
+        while (k < size() && has(k, kCountry) && !line_end(k)) ++k;
+        if (k >= size() || !has(k, kCountry) || !line_end(k)) continue;
+        bool organisation = false;
+        for (const Mention& m : found)
+            organisation = organisation || (m.kind == EntityKind::organisation && m.first_token >= c && m.last_token <= d);
+        if (organisation) continue;
+        std::erase_if(found, [&](const Mention& m) {
+            return m.kind != EntityKind::country && m.first_token >= c && m.last_token <= d;
+        });
+        emit(EntityKind::organisation, c, d);
+    }
+}
+
 void EntityRecognizer::Impl::lists_share_kind() {
     constexpr std::uint32_t kMaxLineTokens = 12;
     constexpr std::size_t kMinLines = 3;
@@ -1793,6 +1862,7 @@ void EntityRecognizer::recognize(std::string_view text, const std::vector<Token>
     r.define_by_initials();
     r.resolve_acronyms();
     r.lists_share_kind();
+    r.affiliation_columns();
     r.company_short_forms();
     std::stable_sort(r.found.begin(), r.found.end(),
                      [](const Mention& a, const Mention& b) { return a.start < b.start; });
