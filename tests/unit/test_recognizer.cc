@@ -455,6 +455,44 @@ TEST_CASE("other genres in French: newspapers, parties in apposition, court name
     }, Lang::fr);
 }
 
+TEST_CASE("affiliation columns, bracketed short names, courts with their city, form words before a name",
+          "[unit][recognizer]") {
+    {
+        // A person, a dash, a name, a comma and a country that ends the line: the name is an affiliation.
+        const std::string list = "Speakers\n1. Anna Lindqvist – Baltic Courier, Sweden\n2. Peter Holm – Reuters, Denmark\n";
+        EntityRecognizer recogniser;
+        CHECK(recognise(recogniser, list, Lang::en,
+                        {country_at(list, "Sweden", "SE"), country_at(list, "Denmark", "DK")}) ==
+              std::vector<std::string>{"person:Anna Lindqvist", "organisation:Baltic Courier", "person:Peter Holm",
+                                       "organisation:Reuters"});
+    }
+    check_cases({
+        {"The appeal goes to the Higher Court in Novi Sad next month.", {"organisation:Higher Court in Novi Sad"}},
+        {"The report was funded by the network Open Harbour and published in May.",
+         {"organisation:Open Harbour"}},
+        {"The Data Protection Authority fined the firm.", {"organisation:Data Protection Authority"}},
+        {"The European Centre for Press and Media Freedom counted the alerts.",
+         {"organisation:European Centre for Press and Media Freedom"}},
+    }, Lang::en);
+    check_cases({
+        {"Elle a rejoint l’Institut des hautes études de droit comparé (IHEDC) en 2019.",
+         {"organisation:Institut des hautes études de droit comparé[IHEDC]"}},
+        {"Il est bénévole de l’association Terre Ouverte depuis dix ans.", {"organisation:Terre Ouverte"}},
+        {"Elle est inscrite au barreau de Lyon depuis 2015.", {"organisation:barreau de Lyon"}},
+        {"Il enseigne à l’Université Descartes Paris 5.", {"organisation:Université Descartes Paris 5"}},
+        {"Ordre du jour de la séance du 3 mars.", {}},
+    }, Lang::fr);
+    check_cases({
+        {"Дело передали в Кировский районный суд в Самаре.", {"organisation:Кировский районный суд в Самаре"}},
+        {"Жалобу рассмотрит Ленинский районный суд г. Уфы.", {"organisation:Ленинский районный суд г. Уфы"}},
+        {"Она работает в Тверском центре помощи детям «Надежда».",
+         {"organisation:Тверском центре помощи детям «Надежда»"}},
+        {"Напоминаем, что Женевская конвенция запрещает пытки.", {}},
+        {"Уральского журналиста задержали в аэропорту.", {}},
+        {"Следствие считает иначе.", {}},
+    }, Lang::ru);
+}
+
 TEST_CASE("a country is not a person, but may start an organisation", "[unit][recognizer]") {
     EntityRecognizer recogniser;
     const std::string text = "Kazakhstan International Bureau reported that Kazakhstan denied it.";

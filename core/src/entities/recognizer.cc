@@ -532,7 +532,8 @@ void EntityRecognizer::Impl::find_candidates() {
         } else if (!tok(i).cyrillic && tok(i).lang == Lang::fr && tok(i).term == "ministere") {
             i = lowercase_ministry(i) + 1;  // `ministère de l'Intérieur`
         } else if (!tok(i).cyrillic && tok(i).lang == Lang::fr &&
-                   (tok(i).term == "tribunal" || tok(i).term == "cour" || tok(i).term == "barreau")) {
+                   (tok(i).term == "tribunal" || tok(i).term == "cour" || tok(i).term == "barreau" ||
+                    tok(i).term == "ambassade" || tok(i).term == "consulat")) {
             i = lowercase_court(i) + 1;  // `tribunal de première instance de Casablanca`, `barreau de Paris`
         } else {
             ++i;
@@ -608,10 +609,16 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
     const bool russian_ordinal = tok(i).cyrillic && is(i, Flag::kFunction) && cues::is_russian_adjective(tok(i).term);
     if (is(i, Flag::kFunction | Flag::kDeterminer | Flag::kMonth) && !has(i, kAllCaps | kInitial) && !russian_ordinal)
         return i;
-    // `В Латвии Национальный совет …`: a country after `в` is where the name that follows acts.
-    if (tok(i).cyrillic && has(i, kCountry) && i > 0 && joined(i - 1) && joined(i) && capital(i + 1) &&
-        (tok(i - 1).term == "в" || tok(i - 1).term == "во"))
-        return i;
+    // `В Латвии Национальный совет …`, `из Перми Центральный окружной военный суд`: a place after a
+    // preposition, before a name opening with an adjective in the nominative, is where that name
+    // acts (`Президиум Верховного суда` keeps its noun: the adjective after it is genitive).
+    if (tok(i).cyrillic && i > 0 && joined(i - 1) && joined(i) && capital(i + 1) && is(i - 1, Flag::kPlacePrep) &&
+        !has(i - 1, kCap) && !is(i, Flag::kOrgHead) && !cues::is_russian_adjective(tok(i).term)) {
+        const std::string& next = tok(i + 1).term;
+        const bool nominative = ends_with(next, "ый") || ends_with(next, "ий") || ends_with(next, "ой") ||
+                                ends_with(next, "ая") || ends_with(next, "ое") || ends_with(next, "ые");
+        if (nominative && russian_head(i + 1) != kUnlooked) return i;
+    }
     if (tok(i).cyrillic) {
         const std::uint32_t h = russian_head(i);
         // `Заседание Южного окружного военного суда`: a noun capitalised only because it opens the
@@ -821,7 +828,8 @@ bool EntityRecognizer::Impl::plural_role_name(std::uint32_t s, std::uint32_t e) 
         return t.size() > 3 && t.back() == 's' && is(k, Flag::kRole) && word(k).back() == 's';
     };
     if (plural_role(e)) return true;
-    if (!plural_role(s)) return false;
+    // (`counsel` is its own plural: `Counsel Without Borders`, but `Senior State Counsel` is a title.)
+    if (!plural_role(s) && tok(s).term != "counsel") return false;
     for (std::uint32_t k = s + 1; k < e; ++k)
         if (is(k, Flag::kFunction)) return true;
     return false;
@@ -842,8 +850,13 @@ std::uint32_t EntityRecognizer::Impl::lowercase_ministry(std::uint32_t i) {
 /// lowercase is named when its complement ends in the capitalised place it sits in.
 std::uint32_t EntityRecognizer::Impl::lowercase_court(std::uint32_t i) {
     if (!joined(i)) return i;
-    const std::uint32_t end = extend_french(i);
+    std::uint32_t end = extend_french(i);
     if (end == i || !capital(end) || has(end, kQuoted)) return i;
+    // `ambassade de France à Islamabad`: an embassy's city.
+    const bool embassy = tok(i).term == "ambassade" || tok(i).term == "consulat";
+    if (embassy && joined(end) && end + 2 < size() && word(end + 1) == "à" && joined(end + 1) &&
+        capital(end + 2) && !has(end + 2, kQuoted))
+        end = run_end(end + 2);
     emit(EntityKind::organisation, i, end);
     return end;
 }
@@ -1180,6 +1193,14 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
         while (e + 1 < size() && joined(e) && has(e + 1, kCountry)) ++e;
         return e;
     }
+    // `Государственная инспекция труда в Республике Башкортостан`: a body's republic after `в`.
+    if (!after_adjective && !in_po && joined(e) && e + 2 < size() && tok(e + 1).term == "в" && !has(e + 1, kCap) &&
+        joined(e + 1) && has(e + 2, kCap) && tok(e + 2).term.rfind("республик", 0) == 0 && joined(e + 2) &&
+        e + 3 < size() && capital(e + 3)) {
+        e += 3;
+        while (e + 1 < size() && joined(e) && capital(e + 1) && tok(e + 1).cyrillic && e - h < kMaxComplement) ++e;
+        return e;
+    }
     // `Воеводский административный суд в Варшаве`, `Советский районный суд г. Казани`: the city
     // after a court's name qualifies it.
     const std::string& before_city = e + 1 < size() ? tok(e + 1).term : tok(e).term;
@@ -1232,9 +1253,12 @@ bool EntityRecognizer::Impl::russian_linked_object(std::uint32_t j, bool in_po) 
     const std::string& t = tok(j).term;
     const std::string& object = tok(j + 1).term;
     if (cues::is_russian_verb(object) || is(j + 1, Flag::kFunction)) return false;
+    // `комитет при участии проекта …`: with someone's help, not a part of the name.
+    if (t == "при" && (object == "участии" || object == "поддержке" || object == "содействии")) return false;
     // `Министерство культуры и информации`: `и` between genitive words of the name.
     const bool genitive_pair = !in_po && j > 0 && !has(j + 1, kCap) && cues::is_russian_genitive(tok(j - 1).term) &&
                                (ends_with(object, "ии") || ends_with(object, "ы") || ends_with(object, "ой") ||
+                                (ends_with(object, "и") && object.size() >= 10) ||  // `образования и науки`
                                 ends_with(object, "ых") || ends_with(object, "их") || ends_with(object, "ия") ||
                                 ends_with(object, "ов") || ends_with(object, "ев"));
     // `по борьбе с экстремизмом и незаконной миграцией`: instrumental objects inside a `по` phrase.
@@ -1790,6 +1814,8 @@ std::string EntityRecognizer::Impl::surface(std::uint32_t s, std::uint32_t e) co
         out += written_word(word(k), info[k].skip, k == s, k == e);
         if (has(k, kInitial) && text.substr(tok(k).end, 1) == ".") out += '.';
         if (k == e) break;
+        // An abbreviation inside a name keeps its dot (`суд г. Казани`).
+        if (!has(k, kInitial) && text.substr(tok(k).end, 2) == ". ") out += '.';
         const std::size_t gap_start = tok(k).end;
         const std::string_view between = text.substr(gap_start, tok(k + 1).start - gap_start);
         if (gap(k, kHyphen)) {

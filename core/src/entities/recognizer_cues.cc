@@ -57,7 +57,7 @@ const Group kGroups[] = {
         "который которая которые где куда почему зачем сейчас теперь ранее позднее также кроме "
         "многие некоторые каждый другой другие один одна два три первый второй ведь лишь только даже "
         "согласно мой моя наш наша ваш свой своя сам сама сами само самого самой среди нас вас них "
-        "пока снова вновь тоже"},
+        "пока снова вновь тоже позже"},
     {kRu, kConnector, "по при против за и с"},
     {kRu, kPlacePrep, "в во из на под около"},
 
@@ -72,7 +72,7 @@ const Group kGroups[] = {
         "treasurer head cofounder co-founder nephew niece uncle aunt grandson granddaughter mp mps speaker "
         "bishop archbishop cardinal pastor priest imam mufti rabbi sheikh metropolitan "
         "colonel captain lieutenant sergeant inspector superintendent constable corporal commander brigadier "
-        "democrats republicans socialists communists conservatives greens"},
+        "democrats republicans socialists communists conservatives greens counsel registrar"},
     {kFr, kRole, "militant militante journaliste avocat avocate defenseur defenseure directeur directrice "
         "president presidente ministre rapporteur rapporteuse blogueur blogueuse fondateur fondatrice "
         "secretaire chef maire procureur procureure juge depute deputee opposant opposante dissident "
@@ -95,6 +95,8 @@ const Group kGroups[] = {
     {kFr, kHonorific | kAbbreviation, "m mme mlle me pr dr mgr"},
     {kFr, kHonorific, "excellence"},
     {kEn, kHonorific, "excellency"},
+    // `Daw Khin Thiri Aung`, `Khun Siriporn`, `Doña Rosaura`: Burmese, Thai and Spanish honorifics.
+    {kLatin, kHonorific, "daw khun dona"},
     {kRu, kHonorific, "господин госпожа"},
     {kEn, kAbbreviation, "st jr sr gen col lt sgt no vs mt"},
     {kRu, kAbbreviation, "г гг им ул д т тт др пр проф см ст"},
@@ -122,7 +124,7 @@ const Group kGroups[] = {
         "secretariat inspectorate board house initiative radio news press institution police media "
         "procuracy mission delegation embassy consulate community trust daily times post tribune gazette "
         "herald journal television tv aid relief guard corps campaign holding holdings "
-        "treasury college fm lab laboratory syndicate bloc archives kanal authority unit collective museum"},
+        "treasury college fm lab laboratory syndicate bloc archives kanal authority unit collective museum division"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
@@ -134,7 +136,7 @@ const Group kGroups[] = {
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
         "администрация акимат генпрокуратура объединение сеть группа конгресс трибунал канцелярия "
         "банк компания корпорация общество клуб инспекция представительство посольство миссия радио медиа "
-        "собрание офис коллегия хокимият профсоюз аппарат кабинет адвокатура музей архив легион"},
+        "собрание офис коллегия хокимият профсоюз аппарат кабинет адвокатура музей архив легион корпус"},
     {kEn, kLegalForm, "ngo ngos newspaper outlet channel website site magazine broadcaster daily weekly portal "
         "party faction group movement network association collective coalition initiative"},
     {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe association "
