@@ -490,7 +490,18 @@ TEST_CASE("affiliation columns, bracketed short names, courts with their city, f
         {"Напоминаем, что Женевская конвенция запрещает пытки.", {}},
         {"Уральского журналиста задержали в аэропорту.", {}},
         {"Следствие считает иначе.", {}},
+        {"Протокол составило УМВД России по Тверской области.",
+         {"organisation:УМВД России по Тверской области[УМВД]"}},
+        {"Суды по-прежнему отказывают в иске.", {}},
     }, Lang::ru);
+    check_cases({
+        {"FLV0042 Marta Ellison (written evidence)", {"person:Marta Ellison"}},
+        {"The cargo was chartered by Blue Reef Trading FZE last year.", {"organisation:Blue Reef Trading FZE"}},
+        {"The Rapid Support Forces shelled the camp.", {"organisation:Rapid Support Forces"}},
+    }, Lang::en);
+    check_cases({
+        {"Le dossier a été transmis à la préfecture du Calvados hier.", {"organisation:préfecture du Calvados"}},
+    }, Lang::fr);
 }
 
 TEST_CASE("a country is not a person, but may start an organisation", "[unit][recognizer]") {

@@ -298,6 +298,12 @@ struct EntityRecognizer::Impl {
         return rest.rfind(":", 0) == 0;
     }
     /// An ordinal number written with digits: `4th`, `2nd`, `13e`, `1er`.
+    /// A file or document number (`FLV0016`, `HB2025`): letters with three digits or more.
+    bool reference_code(std::uint32_t i) const {
+        const std::string& t = tok(i).term;
+        const auto digits = std::count_if(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return digits >= 3 && static_cast<std::size_t>(digits) < t.size();
+    }
     bool ordinal(std::uint32_t i) const {
         const std::string& t = tok(i).term;
         std::size_t d = 0;
@@ -533,7 +539,7 @@ void EntityRecognizer::Impl::find_candidates() {
             i = lowercase_ministry(i) + 1;  // `ministère de l'Intérieur`
         } else if (!tok(i).cyrillic && tok(i).lang == Lang::fr &&
                    (tok(i).term == "tribunal" || tok(i).term == "cour" || tok(i).term == "barreau" ||
-                    tok(i).term == "ambassade" || tok(i).term == "consulat")) {
+                    tok(i).term == "ambassade" || tok(i).term == "consulat" || tok(i).term == "prefecture")) {
             i = lowercase_court(i) + 1;  // `tribunal de première instance de Casablanca`, `barreau de Paris`
         } else {
             ++i;
@@ -590,6 +596,7 @@ bool EntityRecognizer::Impl::web_outlet(std::uint32_t i) const {
 
 /// Handles the candidate starting at capitalised token @p i; returns the last token it consumed.
 std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
+    if (reference_code(i)) return i;
     if (const std::uint32_t d = dateline_end(i); d != kUnlooked) return d;  // `BUENOS AIRES —`
     if (web_outlet(i) && !has(i, kQuoted)) {
         emit(EntityKind::organisation, i, i);
@@ -782,6 +789,11 @@ std::uint32_t EntityRecognizer::Impl::latin_organisation(std::uint32_t s, std::u
     std::uint32_t end = french ? extend_french(e) : extend_english(e, sent);
     if (tok(s).term == "ministry" || tok(s).term == "ministere") end = ministry_portfolios(end, french);
     end = to_bracketed_acronym(s, end);
+    // `Délégation de l’Union européenne au Togo`: a French body sent abroad keeps where it sits.
+    if (french && sent_abroad(tok(s).term) && joined(end) && end + 2 < size() && !has(end + 1, kCap) &&
+        (tok(end + 1).term == "au" || tok(end + 1).term == "aux" || tok(end + 1).term == "en" || word(end + 1) == "à") &&
+        joined(end + 1) && has(end + 2, kCountry))
+        end = run_end(end + 2);
     // `Higher Court in Belgrade`: the city after a court's name qualifies it (a country does not:
     // `the Supreme Court in Kazakhstan` is the court of that country).
     bool court = false;
@@ -922,6 +934,7 @@ std::uint32_t EntityRecognizer::Impl::run_end(std::uint32_t i) {
     std::uint32_t e = i;
     while (joined(e) && e + 1 - i < kMaxRun && has(e + 1, kQuoted) == has(i, kQuoted)) {
         const std::uint32_t n = e + 1;
+        if (reference_code(n)) break;  // `FLV0016 Zumrat Ablimit`: a document's number, not a name
         if (tok(n).cyrillic != tok(i).cyrillic) break;  // `Vlast.kz Данияра Абенова`: two names
         if (capital(n) || has(n, kInitial)) {
             e = n;
@@ -1140,6 +1153,7 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
         }
         if (!has(j, kCap) && !after_adjective && cues::is_russian_verb(t)) break;
         if (is(j, Flag::kConnector) && !has(j, kCap)) {
+            if (gap(j, kHyphen)) break;  // `по-прежнему`: an adverb, not `по` and its object
             if (!russian_linked_object(j, in_po)) break;
             in_po = in_po || t == "по";
             after_po = t == "по";
@@ -1640,6 +1654,11 @@ void EntityRecognizer::Impl::resolve_acronyms() {
             if (has(k, kCap) && tok(k).cyrillic && !has(k, kAllCaps | kShout)) {
                 std::uint32_t end = k;
                 while (end + 1 < size() && end - k < 3 && joined(end) && has(end + 1, kCap) && tok(end + 1).cyrillic) ++end;
+                // `по Брянской области`: a capitalised adjective with its lowercase noun.
+                if (cues::is_russian_adjective(tok(end).term) && joined(end) && end + 1 < size() &&
+                    !has(end + 1, kCap) && tok(end + 1).cyrillic && !is(end + 1, Flag::kFunction | Flag::kConnector) &&
+                    !cues::is_russian_verb(tok(end + 1).term))
+                    ++end;
                 std::erase_if(found, [&](const Mention& m) { return m.first_token > i && m.last_token <= end; });
                 e = end;
             }
@@ -1651,10 +1670,6 @@ void EntityRecognizer::Impl::resolve_acronyms() {
 // ---------------------------------------------------------------------------------------------------
 // Lists
 
-/// A block of three or more short lines, one name each (signatories of a letter, members of a
-/// coalition), names things of one kind: when most of its names are organisations by the rules above,
-/// the others are too (`Alarm Phone`, `Avocats sans frontières`, `Terre d’Asile Tunisie` under
-/// `Forum tunisien pour les droits économiques et sociaux (FTDES)`), and a person read there is one.
 // `Matthias Egloff – Neue Zürcher Zeitung, Switzerland`: in a line that runs person, dash, name,
 // comma, country and ends, the name between the dash and the country is where the person works
 // (lists of participants, accreditations, signatories), so it is an organisation, whatever the
@@ -1698,6 +1713,10 @@ void EntityRecognizer::Impl::affiliation_columns() {
     }
 }
 
+/// A block of three or more short lines, one name each (signatories of a letter, members of a
+/// coalition), names things of one kind: when most of its names are organisations by the rules above,
+/// the others are too (`Alarm Phone`, `Avocats sans frontières`, `Terre d’Asile Tunisie` under
+/// `Forum tunisien pour les droits économiques et sociaux (FTDES)`), and a person read there is one.
 void EntityRecognizer::Impl::lists_share_kind() {
     constexpr std::uint32_t kMaxLineTokens = 12;
     constexpr std::size_t kMinLines = 3;

@@ -96,7 +96,7 @@ const Group kGroups[] = {
     {kFr, kHonorific, "excellence"},
     {kEn, kHonorific, "excellency"},
     // `Daw Khin Thiri Aung`, `Khun Siriporn`, `Doña Rosaura`: Burmese, Thai and Spanish honorifics.
-    {kLatin, kHonorific, "daw khun dona"},
+    {kLatin, kHonorific, "daw khun dona ajarn"},
     {kRu, kHonorific, "господин госпожа"},
     {kEn, kAbbreviation, "st jr sr gen col lt sgt no vs mt"},
     {kRu, kAbbreviation, "г гг им ул д т тт др пр проф см ст"},
@@ -124,26 +124,27 @@ const Group kGroups[] = {
         "secretariat inspectorate board house initiative radio news press institution police media "
         "procuracy mission delegation embassy consulate community trust daily times post tribune gazette "
         "herald journal television tv aid relief guard corps campaign holding holdings "
-        "treasury college fm lab laboratory syndicate bloc archives kanal authority unit collective museum division"},
+        "treasury college fm lab laboratory syndicate bloc archives kanal authority unit collective museum division "
+        "forces panel cross"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
         "groupe direction academie universite banque syndicat collectif alliance forum ambassade "
         "societe nations internationale media radio communaute ordre barreau garde corps chambre archives surete bloc "
-        "autorite musee"},
+        "autorite musee forces gendarmerie"},
     {kRu, kOrgHead, "бюро комитет совет министерство суд союз ассоциация фонд центр комиссия партия "
         "агентство организация служба парламент ассамблея институт лига федерация движение коалиция "
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
         "администрация акимат генпрокуратура объединение сеть группа конгресс трибунал канцелярия "
         "банк компания корпорация общество клуб инспекция представительство посольство миссия радио медиа "
-        "собрание офис коллегия хокимият профсоюз аппарат кабинет адвокатура музей архив легион корпус"},
+        "собрание офис коллегия хокимият профсоюз аппарат кабинет адвокатура музей архив легион корпус крест"},
     {kEn, kLegalForm, "ngo ngos newspaper outlet channel website site magazine broadcaster daily weekly portal "
         "party faction group movement network association collective coalition initiative"},
     {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe association "
         "reseau collectif coalition initiative"},
     {kRu, kLegalForm, "оф оо нко нпо ооо тоо ао роо моо пф газета издание телеканал портал радио "
         "журнал агентство сайт проект группировка фракция партия движение инициатива коалиция"},
-    {kLatin, kOrgHead | kCompanyForm, "ltd inc llc plc gmbh bhd sa sarl sas ag spa jsc pjsc corp"},
+    {kLatin, kOrgHead | kCompanyForm, "ltd inc llc plc gmbh bhd sa sarl sas ag spa jsc pjsc corp llp fze fzco dmcc"},
     {kLatin, kCompanyForm, "sdn"},  // `Sdn Bhd`
     {kRu, kCompanyForm, "тоо ао оао зао пао ооо"},
     // --- parliaments named by their own word (`Mazhilis`, `Жогорку Кенеш`, `Маджлиси Оли`) ---
