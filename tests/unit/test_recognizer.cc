@@ -498,7 +498,13 @@ TEST_CASE("affiliation columns, bracketed short names, courts with their city, f
         {"FLV0042 Marta Ellison (written evidence)", {"person:Marta Ellison"}},
         {"The cargo was chartered by Blue Reef Trading FZE last year.", {"organisation:Blue Reef Trading FZE"}},
         {"The Rapid Support Forces shelled the camp.", {"organisation:Rapid Support Forces"}},
+        {"She is represented by Marsh & Keane Solicitors in London.", {"organisation:Marsh & Keane Solicitors"}},
+        {"He was stopped at Ferenc Liszt International Airport on Friday.", {}},
     }, Lang::en);
+    check_cases({
+        {"Заключение подписал эксперт Приморского областного суда Е. В. Семёнова.",
+         {"organisation:Приморского областного суда", "person:Е. В. Семёнова"}},
+    }, Lang::ru);
     check_cases({
         {"Le dossier a été transmis à la préfecture du Calvados hier.", {"organisation:préfecture du Calvados"}},
     }, Lang::fr);

@@ -297,13 +297,13 @@ struct EntityRecognizer::Impl {
         }
         return rest.rfind(":", 0) == 0;
     }
-    /// An ordinal number written with digits: `4th`, `2nd`, `13e`, `1er`.
     /// A file or document number (`FLV0016`, `HB2025`): letters with three digits or more.
     bool reference_code(std::uint32_t i) const {
         const std::string& t = tok(i).term;
         const auto digits = std::count_if(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
         return digits >= 3 && static_cast<std::size_t>(digits) < t.size();
     }
+    /// An ordinal number written with digits: `4th`, `2nd`, `13e`, `1er`.
     bool ordinal(std::uint32_t i) const {
         const std::string& t = tok(i).term;
         std::size_t d = 0;
@@ -643,6 +643,8 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         }
     }
     const std::uint32_t e = run_end(i);
+    // `Imam Khomeini International Airport`: an airport is a place, even when named after someone.
+    if (!tok(e).cyrillic && (tok(e).term == "airport" || tok(e).term == "aeroport")) return e;
     if (!tok(i).cyrillic) {
         const std::uint32_t h = head_in_run(i, e);
         if (h != kUnlooked) {
@@ -1142,6 +1144,7 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
         if (has(j, kCap) && !has(j, kCountry | kAllCaps) && joined(j) && has(j + 1, kCap) &&
             !has(j + 1, kCountry | kAllCaps) && cues::has_name_ending(tok(j + 1).term, true))
             break;
+        if (has(j, kInitial)) break;  // `… суда Е. А. Кречетова`: a person's initials start after the name
         if (has(j, kAllCaps) && !has(j, kCountry)) { e = j; continue; }
         if (!tok(j).cyrillic) break;
         // `университет имени Жусупа Баласагына`: the person a body is named after is part of its name.
@@ -1842,6 +1845,10 @@ std::string EntityRecognizer::Impl::surface(std::uint32_t s, std::uint32_t e) co
             continue;
         }
         if (gap(k, kComma)) out += ',';  // `ministère de la Solidarité, de l’Insertion sociale …`
+        if (between.find('&') != std::string_view::npos) {  // `Haddon & Vale Solicitors`
+            out += " & ";
+            continue;
+        }
         if (!between.empty() && between[0] == '\'') out += '\'';  // `Lawyers' Association`
         else if (between.substr(0, 3) == "\u2019") out += "\u2019";
         out += ' ';

@@ -90,13 +90,15 @@ const Group kGroups[] = {
         "корреспондент редактор главред исследователь профессор генерал фотограф кандидат сотрудник "
         "сотрудница коллега спикер пресс-секретарь епископ архиепископ митрополит священник имам муфтий "
         "раввин родственник родственница родственники родители врач врачи медики сотрудники представители адвокаты юристы журналисты активисты "
-        "правозащитники эксперты члены полковник подполковник майор капитан лейтенант сержант инспектор"},
+        "правозащитники эксперты члены полковник подполковник майор капитан лейтенант сержант инспектор "
+        "понятой понятая понятые свидетель свидетельница свидетели потерпевший потерпевшая"},
     {kEn, kHonorific | kAbbreviation, "mr mrs ms dr prof sir"},
     {kFr, kHonorific | kAbbreviation, "m mme mlle me pr dr mgr"},
     {kFr, kHonorific, "excellence"},
     {kEn, kHonorific, "excellency"},
     // `Daw Khin Thiri Aung`, `Khun Siriporn`, `Doña Rosaura`: Burmese, Thai and Spanish honorifics.
     {kLatin, kHonorific, "daw khun dona ajarn"},
+    {kEn, kHonorific, "comrade"},
     {kRu, kHonorific, "господин госпожа"},
     {kEn, kAbbreviation, "st jr sr gen col lt sgt no vs mt"},
     {kRu, kAbbreviation, "г гг им ул д т тт др пр проф см ст"},
@@ -125,7 +127,7 @@ const Group kGroups[] = {
         "procuracy mission delegation embassy consulate community trust daily times post tribune gazette "
         "herald journal television tv aid relief guard corps campaign holding holdings "
         "treasury college fm lab laboratory syndicate bloc archives kanal authority unit collective museum division "
-        "forces panel cross"},
+        "forces panel cross solicitors associates partners chambers"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
@@ -137,7 +139,7 @@ const Group kGroups[] = {
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
         "администрация акимат генпрокуратура объединение сеть группа конгресс трибунал канцелярия "
         "банк компания корпорация общество клуб инспекция представительство посольство миссия радио медиа "
-        "собрание офис коллегия хокимият профсоюз аппарат кабинет адвокатура музей архив легион корпус крест"},
+        "собрание офис коллегия хокимият профсоюз аппарат кабинет адвокатура музей архив легион корпус крест силы"},
     {kEn, kLegalForm, "ngo ngos newspaper outlet channel website site magazine broadcaster daily weekly portal "
         "party faction group movement network association collective coalition initiative"},
     {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe association "
