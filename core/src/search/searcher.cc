@@ -251,15 +251,23 @@ Searcher::Fetcher* Searcher::fetcher() {
     }
     auto helper = std::make_unique<Fetcher>();
     try {
-        for (const Part& part : parts_) {
-            if (part.up) helper->db.add_database(open_entry(part.entry, open_options_.remote_timeout_ms));
-        }
+        helper->db = open_again();
     } catch (const Xapian::Error&) {
         fetcher_failed_ = true;
         return nullptr;
     }
     fetcher_ = std::move(helper);
     return fetcher_.get();
+}
+
+// A second handle on the databases this thread searches (the shards that answer), for a helper thread.
+Xapian::Database Searcher::open_again() const {
+    if (parts_.empty()) return Xapian::Database(db_path_);
+    Xapian::Database db;
+    for (const Part& part : parts_) {
+        if (part.up) db.add_database(open_entry(part.entry, open_options_.remote_timeout_ms));
+    }
+    return db;
 }
 
 // The counting thread's databases: the same as this thread's, opened again. Null when parallel
@@ -269,13 +277,7 @@ Searcher::Counter* Searcher::counter() {
     if (counter_) return counter_.get();
     auto helper = std::make_unique<Counter>();
     try {
-        if (parts_.empty()) {
-            helper->db = Xapian::Database(db_path_);
-        } else {
-            for (const Part& part : parts_) {
-                if (part.up) helper->db.add_database(open_entry(part.entry, open_options_.remote_timeout_ms));
-            }
-        }
+        helper->db = open_again();
     } catch (const Xapian::Error&) {
         counter_failed_ = true;
         return nullptr;

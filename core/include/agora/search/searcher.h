@@ -191,6 +191,7 @@ private:
     Counter* counter();
     struct Fetcher;
     Fetcher* fetcher();
+    Xapian::Database open_again() const;
     void note_unavailable(SearchResponse& response) const;
 
     std::string db_path_;
