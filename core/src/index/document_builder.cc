@@ -89,7 +89,7 @@ void DocumentBuilder::add_facet(schema::FacetField field, const std::string& key
 }
 
 Xapian::Document DocumentBuilder::build(const Article& article, DocData data,
-                                        const std::string& source_key, SpellingCounts& spelling) {
+                                        const std::string& source_key, SpellingCounts* spelling) {
     Xapian::Document doc;
     facet_codes_.clear();
     const Lang hint = parse_lang(article.lang);
@@ -110,7 +110,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, DocData data,
             const std::string& stem = analyzer_.stem(token);
             doc.add_term(prefixed(schema::kStem, stem), kTitleWdf);
             doc.add_term(prefixed(schema::kTitleStem, stem));
-            ++spelling[token.spelling_form()];
+            if (spelling) ++(*spelling)[token.spelling_form()];
         }
     }
     const Xapian::termpos body_offset = last_title_position + kTitleGap;
@@ -118,7 +118,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, DocData data,
         doc.add_posting(token.term, body_offset + token.position);
         if (!StemmerSet::has_stem(token.term)) continue;  // numbers: no stem, no spelling entry
         doc.add_term(prefixed(schema::kStem, analyzer_.stem(token)));
-        ++spelling[token.spelling_form()];
+        if (spelling) ++(*spelling)[token.spelling_form()];
     }
 
     const std::string code(lang_code(lang));

@@ -450,7 +450,8 @@ void Indexer::index_source(Worker& worker, const SourceFile& source, Run& run) {
         const std::size_t shard = shard_of(data.id, shards_.size());
         run.pending_bytes += article.text.size();
         worker.held[shard].emplace_back(std::move(unique_term),
-                                        worker.builder.build(article, std::move(data), key, worker.spelling));
+                                        worker.builder.build(article, std::move(data), key,
+                                                             run.options.spelling ? &worker.spelling : nullptr));
         hand_over(worker, shard, false);
         ++documents;
         ++run.documents;

@@ -37,9 +37,10 @@ public:
     void add_known_entities(const std::vector<KnownEntity>& known) { extractor_.add_known(known); }
 
     /// Analyses @p article and returns its document. @p data gets the id, path and article fields from
-    /// the caller; title, language, date, url and text are filled here. Words go to @p spelling.
+    /// the caller; title, language, date, url and text are filled here. Words go to @p spelling, unless
+    /// it is null (an index built without spelling data).
     Xapian::Document build(const Article& article, DocData data, const std::string& source_key,
-                           SpellingCounts& spelling);
+                           SpellingCounts* spelling);
 
     /// The facet codes of the documents built so far, with their keys; the caller empties it when
     /// it has written them to the catalog.
