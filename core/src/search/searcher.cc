@@ -464,9 +464,10 @@ SearchResponse Searcher::run(const SearchRequest& request) {
                         prefetch.done = i + 1;
                         prefetch.ready.notify_one();
                     }
-                } catch (const Xapian::Error&) {
-                    // A document another commit removed, a shard that stopped: this thread fetches
-                    // what is missing, and meets the error itself if it persists.
+                } catch (...) {
+                    // A document another commit removed, a shard that stopped, no memory: the calling
+                    // thread fetches what is missing, and meets the error itself if it persists. (It
+                    // waits for `done`, so nothing may leave this thread before setting it.)
                 }
                 std::lock_guard lock(prefetch.mutex);
                 prefetch.done = prefetch.data.size();
