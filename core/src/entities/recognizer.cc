@@ -240,7 +240,7 @@ bool street_word(std::string_view term) {
 bool sent_abroad(std::string_view term) {
     static constexpr std::string_view kAbroad[] = {"делегац", "представительств", "посольств", "миссия", "миссии",
                                                    "миссию", "офис", "бюро", "mission", "delegation", "embassy",
-                                                   "representation"};
+                                                   "representation", "ambassade", "consulat"};
     return std::any_of(std::begin(kAbroad), std::end(kAbroad),
                        [&](std::string_view a) { return term.compare(0, a.size(), a) == 0; });
 }
@@ -296,6 +296,17 @@ struct EntityRecognizer::Impl {
             }
         }
         return rest.rfind(":", 0) == 0;
+    }
+    /// The bytes between token @p k and the next one (to the end of the text after the last token).
+    std::string_view gap_text(std::uint32_t k) const {
+        const std::size_t end = k + 1 < size() ? tok(k + 1).start : text.size();
+        return text.substr(tok(k).end, end - tok(k).end);
+    }
+    /// A dash between token @p k and the next (`BUENOS AIRES —`, `Egloff – Neue Zürcher Zeitung`).
+    bool dash_after(std::uint32_t k) const {
+        const std::string_view g = gap_text(k);
+        return g.find("\u2014") != std::string_view::npos || g.find("\u2013") != std::string_view::npos ||
+               g.find(" - ") != std::string_view::npos;
     }
     /// A file or document number (`FLV0016`, `HB2025`): letters with three digits or more.
     bool reference_code(std::uint32_t i) const {
@@ -698,10 +709,7 @@ std::uint32_t EntityRecognizer::Impl::dateline_end(std::uint32_t i) {
     std::uint32_t e = i;
     while (e + 1 < size() && e - i < 3 && joined(e) && has(e + 1, kAllCaps)) ++e;
     if (e + 1 >= size()) return kUnlooked;
-    const std::string_view between = text.substr(tok(e).end, tok(e + 1).start - tok(e).end);
-    const bool dash = between.find("\u2014") != std::string_view::npos || between.find("\u2013") != std::string_view::npos ||
-                      between.find(" - ") != std::string_view::npos;
-    if (dash && !gap(e, kSentEnd)) return e;
+    if (dash_after(e) && !gap(e, kSentEnd)) return e;
     if (!gap(e, kComma)) return kUnlooked;
     const std::string& next = tok(e + 1).term;
     const bool number = !next.empty() && next[0] >= '0' && next[0] <= '9';
@@ -867,8 +875,7 @@ std::uint32_t EntityRecognizer::Impl::lowercase_court(std::uint32_t i) {
     std::uint32_t end = extend_french(i);
     if (end == i || !capital(end) || has(end, kQuoted)) return i;
     // `ambassade de France à Islamabad`: an embassy's city.
-    const bool embassy = tok(i).term == "ambassade" || tok(i).term == "consulat";
-    if (embassy && joined(end) && end + 2 < size() && word(end + 1) == "à" && joined(end + 1) &&
+    if (sent_abroad(tok(i).term) && joined(end) && end + 2 < size() && word(end + 1) == "à" && joined(end + 1) &&
         capital(end + 2) && !has(end + 2, kQuoted))
         end = run_end(end + 2);
     emit(EntityKind::organisation, i, end);
@@ -1220,11 +1227,12 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
     }
     // `Воеводский административный суд в Варшаве`, `Советский районный суд г. Казани`: the city
     // after a court's name qualifies it.
-    const std::string& before_city = e + 1 < size() ? tok(e + 1).term : tok(e).term;
-    const bool city_word = before_city == "в" || before_city == "во" || (before_city == "г" && e + 1 < size() && text.substr(tok(e + 1).end, 1) == ".");
+    const auto city_word = [&](std::uint32_t k) {
+        const std::string& t = tok(k).term;
+        return !has(k, kCap) && (((t == "в" || t == "во") && joined(k)) || (t == "г" && gap_text(k).rfind(".", 0) == 0));
+    };
     if (tok(h).term.rfind("суд", 0) == 0 && !after_adjective && !in_po && joined(e) && e + 2 < size() &&
-        city_word && !has(e + 1, kCap) && (joined(e + 1) || before_city == "г") &&
-        capital(e + 2) && tok(e + 2).cyrillic && !has(e + 2, kQuoted) &&
+        city_word(e + 1) && capital(e + 2) && tok(e + 2).cyrillic && !has(e + 2, kQuoted) &&
         !is(e + 2, Flag::kRole | Flag::kMonth | Flag::kFunction)) {
         e += 2;
         while (e + 1 < size() && e + 1 - h <= kMaxComplement && joined(e) && capital(e + 1) && tok(e + 1).cyrillic)
@@ -1679,26 +1687,17 @@ void EntityRecognizer::Impl::resolve_acronyms() {
 // rules made of its words.
 void EntityRecognizer::Impl::affiliation_columns() {
     constexpr std::uint32_t kMaxAffiliation = 6;
-    const auto between = [&](std::uint32_t k) {  // text between token k and the next
-        const std::size_t end = k + 1 < size() ? tok(k + 1).start : text.size();
-        return text.substr(tok(k).end, end - tok(k).end);
-    };
-    const auto line_end = [&](std::uint32_t k) { return k + 1 == size() || between(k).find('\n') != std::string_view::npos; };
-    const auto dash = [&](std::uint32_t k) {
-        const std::string_view g = between(k);
-        return g.find("\u2013") != std::string_view::npos || g.find("\u2014") != std::string_view::npos ||
-               g.find(" - ") != std::string_view::npos;
-    };
+    const auto line_end = [&](std::uint32_t k) { return k + 1 == size() || gap_text(k).find('\n') != std::string_view::npos; };
     std::vector<Mention> persons;
     for (const Mention& m : found)
         if (m.kind == EntityKind::person) persons.push_back(m);
     for (const Mention& person : persons) {
         const std::uint32_t c = person.last_token + 1;
-        if (c >= size() || line_end(person.last_token) || !dash(person.last_token) || !capital(c)) continue;
+        if (c >= size() || line_end(person.last_token) || !dash_after(person.last_token) || !capital(c)) continue;
         // The affiliation: capitalised words, particles and numbers up to a comma.
         std::uint32_t d = c;
         while (d - c < kMaxAffiliation && !line_end(d) && (joined(d) || gap(d, kHyphen)) && d + 1 < size()) ++d;
-        if (d - c >= kMaxAffiliation || line_end(d) || between(d).find(',') == std::string_view::npos ||
+        if (d - c >= kMaxAffiliation || line_end(d) || gap_text(d).find(',') == std::string_view::npos ||
             has(c, kCountry))
             continue;
         // Then only a country to the line's end.
@@ -1727,22 +1726,18 @@ void EntityRecognizer::Impl::lists_share_kind() {
         std::uint32_t first, last;  // last: before a bracketed acronym that ends the line
         bool name;
     };
-    const auto between = [&](std::uint32_t k) {  // text between token k and the next
-        const std::size_t end = k + 1 < size() ? tok(k + 1).start : text.size();
-        return text.substr(tok(k).end, end - tok(k).end);
-    };
     std::vector<Line> lines;
     for (std::uint32_t i = 0; i < size();) {
         std::uint32_t j = i;
-        while (j + 1 < size() && between(j).find('\n') == std::string_view::npos) ++j;
+        while (j + 1 < size() && gap_text(j).find('\n') == std::string_view::npos) ++j;
         Line line{i, j, has(i, kCap) && !has(i, kShout)};
         if (line.name && j > i && gap(j - 1, kOpenParen) && gap(j, kCloseParen)) line.last = j - 1;
         if (line.last + 1 - line.first > kMaxLineTokens) line.name = false;
         // Only spaces, hyphens, apostrophes, quotes and `&` inside a name, nothing after it but the
         // line's end (a colon makes a label, a full stop a sentence).
         for (std::uint32_t k = i; line.name && k <= line.last; ++k) {
-            const std::string_view gap_text = k < line.last ? between(k) : between(k).substr(0, between(k).find('\n'));
-            for (char c : gap_text)
+            const std::string_view after = k < line.last ? gap_text(k) : gap_text(k).substr(0, gap_text(k).find('\n'));
+            for (char c : after)
                 if (c == ',' || c == '.' || c == ':' || c == ';' || c == '!' || c == '?') line.name = false;
         }
         if (line.last < line.first) line.name = false;
@@ -1836,10 +1831,9 @@ std::string EntityRecognizer::Impl::surface(std::uint32_t s, std::uint32_t e) co
         out += written_word(word(k), info[k].skip, k == s, k == e);
         if (has(k, kInitial) && text.substr(tok(k).end, 1) == ".") out += '.';
         if (k == e) break;
+        const std::string_view between = gap_text(k);
         // An abbreviation inside a name keeps its dot (`суд г. Казани`).
-        if (!has(k, kInitial) && text.substr(tok(k).end, 2) == ". ") out += '.';
-        const std::size_t gap_start = tok(k).end;
-        const std::string_view between = text.substr(gap_start, tok(k + 1).start - gap_start);
+        if (!has(k, kInitial) && between.rfind(". ", 0) == 0) out += '.';
         if (gap(k, kHyphen)) {
             out += between;
             continue;

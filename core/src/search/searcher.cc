@@ -16,11 +16,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
 #include <condition_variable>
+#include <filesystem>
 #include <future>
-#include <mutex>
 #include <map>
+#include <mutex>
 #include <system_error>
 #include <unordered_map>
 
@@ -101,20 +101,13 @@ Counted count_matches(const Xapian::Database& db, const Xapian::Query& query, bo
 
 }  // namespace
 
-/// A second handle on the databases the search uses, for the thread that counts matches while the
-/// calling thread ranks. Xapian's objects are not shared between threads: each thread has its own
-/// databases, and the query crosses as its serialisation.
-struct Searcher::Counter {
+/// Another handle on the databases the search uses, for a helper thread: the one that counts matches
+/// while the calling thread ranks, and (over remote shards) the one that fetches the page's documents
+/// while the calling thread makes snippets. Xapian's objects are not shared between threads: each
+/// thread has its own databases, and a query crosses as its serialisation.
+struct Searcher::Helper {
     Xapian::Database db;
     Xapian::Registry registry;  ///< what Query::unserialise needs (the stock classes)
-};
-
-/// A third handle on the same databases, for the thread that fetches the stored data of a page's
-/// documents from remote shards. Xapian 1.4 fetches a remote document in a round trip of its own;
-/// fetched on this thread in rank order, one document's round trip overlaps the snippet of the one
-/// before it on the calling thread.
-struct Searcher::Fetcher {
-    Xapian::Database db;
 };
 
 namespace {
@@ -231,59 +224,42 @@ bool Searcher::drop_failed_shards(const Xapian::Error& error) {
         throw ShardUnavailableError("no shard answers: " + reason(error));
     }
     db_ = remaining;
-    counter_.reset();  // opened again on the shards that answer (no helper thread runs now)
-    fetcher_.reset();
+    counter_ = {};  // opened again on the shards that answer (no helper thread runs now)
+    fetcher_ = {};
     entities_.clear_cache();
     return true;
 }
 
-// The fetching thread's databases, when any shard is remote: the same as this thread's, opened
-// again. Null for local databases, or when they cannot be opened (then this thread fetches).
-Searcher::Fetcher* Searcher::fetcher() {
-    if (!open_options_.parallel_count || fetcher_failed_) return nullptr;
-    if (fetcher_) return fetcher_.get();
+// A helper thread's handle in @p slot, opened on first use on the databases this thread searches (the
+// shards that answer). Null when helper threads are off, or when the databases cannot be opened
+// again (then this thread does the work, as before).
+Searcher::Helper* Searcher::helper(HelperSlot& slot) {
+    if (!open_options_.parallel_count || slot.failed) return nullptr;
+    if (slot.helper) return slot.helper.get();
+    auto helper = std::make_unique<Helper>();
+    try {
+        if (parts_.empty()) {
+            helper->db = Xapian::Database(db_path_);
+        } else {
+            for (const Part& part : parts_) {
+                if (part.up) helper->db.add_database(open_entry(part.entry, open_options_.remote_timeout_ms));
+            }
+        }
+    } catch (const Xapian::Error&) {
+        slot.failed = true;
+        return nullptr;
+    }
+    slot.helper = std::move(helper);
+    return slot.helper.get();
+}
+
+// The page-fetching thread's handle, only when a shard is remote: a local document is read faster
+// than it is handed over.
+Searcher::Helper* Searcher::fetcher() {
     const bool remote = std::any_of(parts_.begin(), parts_.end(), [](const Part& part) {
         return part.up && part.entry.kind != StubEntry::Kind::local;
     });
-    if (!remote) {
-        fetcher_failed_ = true;
-        return nullptr;
-    }
-    auto helper = std::make_unique<Fetcher>();
-    try {
-        helper->db = open_again();
-    } catch (const Xapian::Error&) {
-        fetcher_failed_ = true;
-        return nullptr;
-    }
-    fetcher_ = std::move(helper);
-    return fetcher_.get();
-}
-
-// A second handle on the databases this thread searches (the shards that answer), for a helper thread.
-Xapian::Database Searcher::open_again() const {
-    if (parts_.empty()) return Xapian::Database(db_path_);
-    Xapian::Database db;
-    for (const Part& part : parts_) {
-        if (part.up) db.add_database(open_entry(part.entry, open_options_.remote_timeout_ms));
-    }
-    return db;
-}
-
-// The counting thread's databases: the same as this thread's, opened again. Null when parallel
-// counting is off, or when they cannot be opened (then this thread counts, as before).
-Searcher::Counter* Searcher::counter() {
-    if (!open_options_.parallel_count || counter_failed_) return nullptr;
-    if (counter_) return counter_.get();
-    auto helper = std::make_unique<Counter>();
-    try {
-        helper->db = open_again();
-    } catch (const Xapian::Error&) {
-        counter_failed_ = true;
-        return nullptr;
-    }
-    counter_ = std::move(helper);
-    return counter_.get();
+    return remote ? helper(fetcher_) : nullptr;
 }
 
 void Searcher::note_unavailable(SearchResponse& response) const {
@@ -412,7 +388,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     const bool count = request.facets || (request.exact_total && !lone_term);
     std::future<Counted> parallel;
     if (count) {
-        if (Counter* helper = counter()) {
+        if (Helper* helper = this->helper(counter_)) {
             try {
                 parallel = std::async(std::launch::async,
                                       [helper, serialised = query.serialise(), facets = request.facets] {
@@ -448,7 +424,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // fetches the first and makes the snippets; locally a document is read faster than handed over.
     Prefetch prefetch;
     std::future<void> fetching;
-    Fetcher* helper = mset.size() > 1 && !request.explain ? fetcher() : nullptr;
+    Helper* helper = mset.size() > 1 && !request.explain ? fetcher() : nullptr;
     if (helper) {
         std::vector<Xapian::docid> ids;
         for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(*it);

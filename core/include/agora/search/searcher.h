@@ -187,11 +187,13 @@ private:
     template <typename F>
     auto guarded(F&& f);
     bool drop_failed_shards(const Xapian::Error& error);
-    struct Counter;
-    Counter* counter();
-    struct Fetcher;
-    Fetcher* fetcher();
-    Xapian::Database open_again() const;
+    struct Helper;
+    struct HelperSlot {
+        std::unique_ptr<Helper> helper;
+        bool failed = false;  ///< the databases could not be opened again: work on the calling thread
+    };
+    Helper* helper(HelperSlot& slot);
+    Helper* fetcher();
     void note_unavailable(SearchResponse& response) const;
 
     std::string db_path_;
@@ -200,11 +202,8 @@ private:
     std::vector<Part> parts_;  ///< the databases a stub lists (empty for a single database)
     std::vector<UnavailableShard> unavailable_;
     Xapian::Database db_;
-    std::unique_ptr<Counter> counter_;  ///< the counting thread's handle, opened on first use
-    bool counter_failed_ = false;       ///< it could not be opened: count on the calling thread
-    /// The page-fetching thread's handle (remote shards only), opened on first use.
-    std::unique_ptr<Fetcher> fetcher_;
-    bool fetcher_failed_ = false;
+    HelperSlot counter_;  ///< the counting thread's handle
+    HelperSlot fetcher_;  ///< the page-fetching thread's handle (remote shards only)
     Analyzer analyzer_;
     EntityLookup entities_{analyzer_, db_};
     QueryBuilder builder_{analyzer_};
