@@ -510,6 +510,39 @@ TEST_CASE("affiliation columns, bracketed short names, courts with their city, f
     }, Lang::fr);
 }
 
+TEST_CASE("surnames before initials, hyphenated ranks, ordinals and Spanish names of bodies, quotes "
+          "opening a paragraph", "[unit][recognizer]") {
+    check_cases({
+        {"Please state whether Sub-Inspector Tobias Mwenda-Kiplagat has been suspended.",
+         {"person:Tobias Mwenda-Kiplagat"}},
+        {"Judge Ana Quiroa of the Second Instance Civil Court of Cobán granted bail.",
+         {"person:Ana Quiroa", "organisation:Second Instance Civil Court of Cobán"}},
+        {"Staff of the Procuraduría de los Derechos Humanos visited the station.",
+         {"organisation:Procuraduría de los Derechos Humanos"}},
+        {"The National Institute of Forensic Sciences (Ciencias Forenses) opened its laboratory.",
+         {"organisation:National Institute of Forensic Sciences",
+          "organisation:Ciencias Forenses = National Institute of Forensic Sciences"}},
+        // The quotation opening the second paragraph closes after `answer.`; the name is outside it.
+        {"The office said:\n\n\"We will answer.\" Halima Osei-Bonsu said so.", {"person:Halima Osei-Bonsu"}},
+        {"Boats still cross Lake Malawi at night.", {}},
+    }, Lang::en);
+    check_cases({
+        {"Le dossier a été confié à Erwan Le Floch, avocat à Brest.", {"person:Erwan Le Floch"}},
+        {"La préfecture de Loir-et-Cher a répondu le 3 mai.", {"organisation:préfecture de Loir-et-Cher"}},
+        {"2. Rencontrer les avocats du barreau de Tours.", {"organisation:barreau de Tours"}},
+        {"Le Sahel Institute for Rural Justice a publié un rapport.",
+         {"organisation:Sahel Institute for Rural Justice"}},
+    }, Lang::fr);
+    check_cases({
+        {"Главному врачу\nСафиуллину Т. Р.\n\nПрошу предоставить сведения.", {"person:Сафиуллину Т. Р."}},
+        {"Я, адвокат Галиуллина Резеда Ильдаровна, прошу приобщить документы.",
+         {"person:Галиуллина Резеда Ильдаровна"}},
+        {"Протокол подписал Хайруллин И. И. вчера.", {"person:Хайруллин И. И."}},
+        {"Председательствовала Т. Кикнадзе, протокол вела секретарь.", {"person:Т. Кикнадзе"}},
+        {"Его доставили в Управление МВД России по г. Самаре.", {"organisation:Управление МВД России по г. Самаре"}},
+    }, Lang::ru);
+}
+
 TEST_CASE("a country is not a person, but may start an organisation", "[unit][recognizer]") {
     EntityRecognizer recogniser;
     const std::string text = "Kazakhstan International Bureau reported that Kazakhstan denied it.";

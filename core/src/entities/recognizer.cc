@@ -367,6 +367,7 @@ struct EntityRecognizer::Impl {
     std::uint32_t russian_head(std::uint32_t i);
     std::uint32_t russian_complement(std::uint32_t h, std::uint32_t first);
     std::uint32_t russian_po_list(std::uint32_t e);
+    std::uint32_t territory_after(std::uint32_t h, std::uint32_t e, bool open);
     bool russian_linked_object(std::uint32_t j, bool in_po);
     std::uint32_t organisation(std::uint32_t s, std::uint32_t e);
     std::uint32_t person(std::uint32_t s, std::uint32_t e);
@@ -421,12 +422,21 @@ void EntityRecognizer::Impl::read_shapes() {
         ti.shape |= word_shape(w.substr(ti.skip));
         if (quote_open > 0) ti.shape |= kQuoted;
         const bool new_paragraph = i > 0 && tok(i - 1).paragraph != t.paragraph;
-        if (new_paragraph) quote_open = 0;
         if (i == 0 || new_paragraph || gap(i - 1, kSentEnd)) ti.shape |= kSentStart;
         const std::size_t next = i + 1 < size() ? tok(i + 1).start : text.size();
         const bool one_letter = (ti.shape & kCap) && letter_count(w) == 1;
         const bool abbreviation = (ti.shape & kCap) && (one_letter || is(i, Flag::kAbbreviation));
-        ti.gap = classify_gap(text.substr(t.end, next - t.end), abbreviation || (ti.shape & kInitial), quote_open);
+        const std::string_view after = text.substr(t.end, next - t.end);
+        if (i + 1 < size() && tok(i + 1).paragraph != t.paragraph) {
+            // A quotation left open ends with its paragraph; one opening the next paragraph counts from
+            // there (`."\n\n"We …`).
+            const std::size_t cut = after.rfind('\n') + 1;
+            ti.gap = classify_gap(after.substr(0, cut), abbreviation || (ti.shape & kInitial), quote_open);
+            quote_open = 0;
+            ti.gap |= classify_gap(after.substr(cut), false, quote_open);
+        } else {
+            ti.gap = classify_gap(after, abbreviation || (ti.shape & kInitial), quote_open);
+        }
         if (one_letter && text.substr(t.end, 1) == ".") ti.shape |= kInitial;
         // A one-letter word inside a run of capitals (`ОТЧЁТ О ВИЗИТЕ`, `RAPPORT À L’ONU`) continues it.
         // A speaker label (`ВЕТРОВА: В МВД говорят`) ends one.
@@ -625,7 +635,14 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         return i + 1;
     }
     const bool russian_ordinal = tok(i).cyrillic && is(i, Flag::kFunction) && cues::is_russian_adjective(tok(i).term);
-    if (is(i, Flag::kFunction | Flag::kDeterminer | Flag::kMonth) && !has(i, kAllCaps | kInitial) && !russian_ordinal)
+    // `the First Instance Criminal Court of Sololá`, `Second Section`: an ordinal opening a body's name.
+    const auto english_ordinal = [&] {
+        const std::string& t = tok(i).term;
+        return !tok(i).cyrillic && (t == "first" || t == "second" || t == "third") && has(i, kCap) &&
+               !has(i, kSentStart) && joined(i) && capital(i + 1) && head_in_run(i + 1, run_end(i + 1)) != kUnlooked;
+    };
+    if (is(i, Flag::kFunction | Flag::kDeterminer | Flag::kMonth) && !has(i, kAllCaps | kInitial) && !russian_ordinal &&
+        !english_ordinal())
         return i;
     // `В Латвии Национальный совет …`, `из Перми Центральный окружной военный суд`: a place after a
     // preposition, before a name opening with an adjective in the nominative, is where that name
@@ -788,7 +805,9 @@ std::uint32_t EntityRecognizer::Impl::after_possessive(std::uint32_t s, std::uin
 
 /// An English or French organisation from its run [s, e] and its complement.
 std::uint32_t EntityRecognizer::Impl::latin_organisation(std::uint32_t s, std::uint32_t e) {
-    const bool french = tok(s).lang == Lang::fr;
+    // `le Gambia Center for Victims of …`: an English name in a French text runs on in English.
+    const bool english_inside = joined(e) && e + 1 < size() && (tok(e + 1).term == "of" || tok(e + 1).term == "for");
+    const bool french = tok(s).lang == Lang::fr && !english_inside;
     // `Ordre du jour`: an agenda, not a professional order.
     if (french && tok(s).term == "ordre" && s + 2 < size() && joined(s) && tok(s + 1).term == "du" &&
         tok(s + 2).term == "jour")
@@ -954,6 +973,8 @@ std::uint32_t EntityRecognizer::Impl::run_end(std::uint32_t i) {
             e = n + 2;  // `Ursula von der Leyen`, `Jan van den Berg`
         } else if (is(n, Flag::kPatronymic)) {
             e = n;
+        } else if (gap(e, kHyphen) && gap(n, kHyphen) && !has(n, kCap) && capital(n + 1)) {
+            e = n + 1;  // `Ille-et-Vilaine`, `Boulogne-sur-Mer`, `Rostov-on-Don`: one place's name
         } else if (ordinal(n) && joined(n) && capital(n + 1) && !is(e, Flag::kMonth)) {
             e = n + 1;  // `Diyarbakır 4th High Criminal Court`, not `May 4th Amnesty …`
         } else {
@@ -996,9 +1017,14 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e, bool sent)
             e = run_end(c + 1);  // `… Office at Geneva`
             break;
         }
-        if (has(c, kCap) || !(is(c, Flag::kConnector) || to) || term == "the") break;
+        // (`of` and `for` are English wherever they stand: `du Gambia Center for Victims of …`.)
+        const bool connector = is(c, Flag::kConnector) || term == "of" || term == "for";
+        if (has(c, kCap) || !(connector || to) || term == "the") break;
         if ((term == "and" || term == "in") && !in_complement) break;
-        const bool with_the = joined(c) && tok(c + 1).term == "the" && !has(c + 1, kCap);
+        // `Procuraduría de los Derechos Humanos`: a Spanish name keeps its article after `de`.
+        const std::string& next = tok(c + 1).term;
+        const bool spanish_article = term == "de" && (next == "la" || next == "los" || next == "las" || next == "el");
+        const bool with_the = joined(c) && (next == "the" || spanish_article) && !has(c + 1, kCap);
         if (with_the) ++c;
         if (!joined(c) || !capital(c + 1) || has(c + 1, kQuoted) || is(c + 1, Flag::kMonth)) break;
         std::uint32_t r = run_end(c + 1);
@@ -1239,6 +1265,9 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
             ++e;  // `в Нижнем Новгороде`
         return e;
     }
+    // `Управление МВД России по г. Казани`, `УФСБ по Республике Татарстан`, `отдел полиции по
+    // Ульяновской области`: a territorial office's area after `по`.
+    if (const std::uint32_t area = territory_after(h, e, after_adjective || in_po); area != kUnlooked) return area;
     // An adjective with no noun after it is not part of the name; `-ний`, `-ций` there is a noun's
     // genitive plural (`исполнения наказаний`, `организаций`).
     if (after_adjective && e > h && !ends_with(tok(e).term, "ний") && !ends_with(tok(e).term, "ций")) --e;
@@ -1248,6 +1277,39 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
 /// `Комиссия по социальной защите, здравоохранению и семье`: after the first field of a `по` phrase
 /// (ending at @p e), the rest of its list — lowercase dative nouns, each with an optional adjective,
 /// after commas, the last after `и`. The name's last token: @p e when no closed list follows.
+/// Last token of the area a territorial office [h, e] serves (`по г. Казани`, `по городу Москве`,
+/// `по Республике Татарстан`, `по Ульяновской области`, `по Краснодарскому краю`), or kUnlooked.
+std::uint32_t EntityRecognizer::Impl::territory_after(std::uint32_t h, std::uint32_t e, bool open) {
+    const std::string& head = tok(h).term;
+    const bool territorial = head.rfind("управлен", 0) == 0 || head.rfind("отдел", 0) == 0 ||
+                             head.rfind("департамент", 0) == 0 || head.rfind("прокуратур", 0) == 0 ||
+                             head.rfind("инспекц", 0) == 0 || head.rfind("служб", 0) == 0;
+    if (open || !territorial || !joined(e) || e + 2 >= size() || tok(e + 1).term != "по" || has(e + 1, kCap) ||
+        !joined(e + 1))
+        return kUnlooked;
+    std::uint32_t k = e + 2;
+    const std::string& t = tok(k).term;
+    if (!has(k, kCap)) {
+        // (The period of `г.` reads as a sentence's end: the city comes after it all the same.)
+        const bool city = (t == "г" && gap_text(k).rfind(".", 0) == 0) || (t == "городу" && joined(k));
+        if (!city || k + 1 >= size() || !capital(k + 1) || !tok(k + 1).cyrillic) return kUnlooked;
+        ++k;
+    } else if (cues::is_russian_adjective(t)) {  // `по Ульяновской области`, `по Краснодарскому краю`
+        if (k + 1 >= size()) return kUnlooked;
+        const std::string& n = tok(k + 1).term;
+        if (!joined(k) || has(k + 1, kCap) || !(n == "области" || n == "краю" || n == "округу" || n == "району"))
+            return kUnlooked;
+        return k + 1;
+    } else if (!tok(k).cyrillic || has(k, kAllCaps)) {
+        return kUnlooked;
+    }
+    // `по Республике Татарстан`, `по Нижнему Новгороду`: the capitalised words that follow.
+    while (k + 1 < size() && k - e < kMaxComplement && joined(k) && capital(k + 1) && tok(k + 1).cyrillic &&
+           !has(k + 1, kAllCaps))
+        ++k;
+    return k;
+}
+
 std::uint32_t EntityRecognizer::Impl::russian_po_list(std::uint32_t e) {
     const auto field_end = [&](std::uint32_t k) {  // last token of a field starting at k, or kUnlooked
         if (k >= size() || has(k, kCap) || !tok(k).cyrillic) return kUnlooked;
@@ -1447,6 +1509,11 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
     // `Maurice Kamto, chef du …`: a first name that is also a country, with a person cue after.
     const bool country_name = has(s, kCountry) && s < e && !has(s + 1, kCountry | kAllCaps) &&
                               !has(s, kQuoted) && !is(s, Flag::kFunction) && speech_after(e);
+    // `Sub-Inspector Lameck Phiri-Mwale`, `Vice-President …`: a role joined to a prefix by a hyphen.
+    while (s + 1 < e && gap(s, kHyphen) && is(s + 1, Flag::kRole | Flag::kHonorific) && !has(s, kAllCaps)) {
+        role = true;
+        s += 2;
+    }
     while (s <= e && !(country_name && s == run_first) && (bad_for_person(s) || is(s, Flag::kParticle))) {
         role = role || is(s, Flag::kRole | Flag::kHonorific);
         ++s;
@@ -1469,12 +1536,28 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
         cues::is_russian_genitive(tok(s).term) && !cues::has_name_ending(tok(s).term, true) &&
         (cues::has_name_ending(tok(e).term, true) || e - s == 2))
         ++s;
+    // `2. Rencontrer les membres …`, `Rencontrer l’Équipe …`: a French infinitive opening an
+    // instruction, before an article, is no name.
+    if (s == run_first && has(s, kSentStart) && !tok(s).cyrillic && tok(s).lang == Lang::fr &&
+        looks_infinitive(tok(s).term) && s + 1 < size() && joined(s) &&
+        (has(s + 1, kElided) || (is(s + 1, Flag::kDeterminer | Flag::kFunction) && !has(s + 1, kCap))))
+        ++s;
+    if (s > e) return run_last;
     // `Решения Токаева`: a sentence-initial verbal or abstract noun is not a first name.
     if (s < e && s == run_first && has(s, kSentStart) && tok(s).cyrillic && !gap(s, kHyphen) &&
         cues::is_russian_verbal_noun(tok(s).term))
         ++s;
+    // `Yann Le Goff`, `Gwenaëlle Le Bihan-Sarr`: a capitalised article between two name words is the
+    // surname's own.
+    const auto surname_article = [&](std::uint32_t k) {
+        const std::string& t = tok(k).term;
+        return k < e && !tok(k).cyrillic && (t == "le" || t == "la") && has(k, kCap) &&
+               !has(k, kSentStart | kAllCaps) && !bad_for_person(k + 1);
+    };
     std::uint32_t cut = s;
-    while (cut < e && (!bad_for_person(cut + 1) || (is(cut + 1, Flag::kParticle) && cut + 1 < e))) ++cut;
+    while (cut < e && (!bad_for_person(cut + 1) || (is(cut + 1, Flag::kParticle) && cut + 1 < e) ||
+                       surname_article(cut + 1)))
+        ++cut;
     if (cut < e && gap(cut, kHyphen)) return run_last;
     if (cut < e && is(cut + 1, Flag::kNonName | Flag::kOrgHead | Flag::kEvent)) return run_last;  // a title
     e = cut;
@@ -1482,8 +1565,14 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
     role = role || role_before(s);
     const bool place = s > 0 && !gap(s - 1, kBreak) && is(s - 1, Flag::kPlacePrep) &&
                        (!has(s - 1, kCap) || has(s - 1, kSentStart));  // `В Уральске`
+    // Three Cyrillic words after a place are the place and a name (`из Москвы Алексей Горинов`); but
+    // a surname before initials (`Ахметзянову Р. Ф.`) or before a first name and a patronymic
+    // (`Нуриахметова Лейсан Маратовна`) is a name written surname first.
+    const auto surname_first = [&] {
+        return (has(s + 1, kInitial) && has(e, kInitial)) || (patronymic(e) && cues::has_name_ending(tok(s).term, true));
+    };
     const bool cyrillic_three = tok(s).cyrillic && e - s == 2 && !patronymic(s + 1) && !has(s, kInitial) &&
-                                !gap(s, kHyphen) && !gap(s + 1, kHyphen);
+                                !gap(s, kHyphen) && !gap(s + 1, kHyphen) && !surname_first();
     const bool weak_place = place && !role && !speech_before(s);  // `according to X` is no place
     std::uint32_t name_words = 0;  // particles aside: `to Ursula von der Leyen` is one name
     for (std::uint32_t k = s; k <= e; ++k) name_words += is(k, Flag::kParticle) ? 0 : 1;
@@ -1790,6 +1879,20 @@ void EntityRecognizer::Impl::company_short_forms() {
         for (const Mention& o : found) {
             if (o.kind == EntityKind::organisation && o.first_token == m.last_token + 1 && o.last_token > o.first_token &&
                 gap(o.last_token, kCloseParen)) {
+                m.kind = EntityKind::organisation;
+                m.full_name = o.surface;
+                break;
+            }
+        }
+    }
+    // `the National Institute of Legal Medicine and Forensic Sciences (Medicina Legal)`: a name read as
+    // a person, alone in brackets right after an organisation's name, is that organisation's other name.
+    for (Mention& m : found) {
+        if (m.kind != EntityKind::person || m.first_token == 0 || !gap(m.first_token - 1, kOpenParen) ||
+            !gap(m.last_token, kCloseParen))
+            continue;
+        for (const Mention& o : found) {
+            if (o.kind == EntityKind::organisation && o.last_token + 1 == m.first_token && o.last_token > o.first_token) {
                 m.kind = EntityKind::organisation;
                 m.full_name = o.surface;
                 break;

@@ -38,6 +38,7 @@ const Group kGroups[] = {
         "dear please subsequently overall"},
     {kEn, kDeterminer, "the"},
     {kEn, kConnector, "of for and the on against in"},
+    {kEn, kConnector, "de del"},  // Spanish names in English text: `Corte de Constitucionalidad`
     {kEn, kAuxiliary, "has had have was is"},
     {kEn, kPlacePrep, "in at from near into to"},
     {kFr, kFunction, "le la les un une des du de en dans au aux pour par sur avec sans selon apres "
@@ -139,18 +140,25 @@ const Group kGroups[] = {
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
         "администрация акимат генпрокуратура объединение сеть группа конгресс трибунал канцелярия "
         "банк компания корпорация общество клуб инспекция представительство посольство миссия радио медиа "
-        "собрание офис коллегия хокимият профсоюз аппарат кабинет адвокатура музей архив легион корпус крест силы"},
+        "собрание офис коллегия хокимият профсоюз аппарат кабинет адвокатура музей архив легион корпус крест силы штаб"},
     {kEn, kLegalForm, "ngo ngos newspaper outlet channel website site magazine broadcaster daily weekly portal "
         "party faction group movement network association collective coalition initiative"},
     {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe association "
         "reseau collectif coalition initiative"},
     {kRu, kLegalForm, "оф оо нко нпо ооо тоо ао роо моо пф газета издание телеканал портал радио "
         "журнал агентство сайт проект группировка фракция партия движение инициатива коалиция"},
+    // Spanish and Portuguese heads, met in English and French texts on Latin America
+    // (`Procuraduría de los Derechos Humanos`, `Fundación Construir`, `Ministerio Público`).
+    {kLatin, kOrgHead, "ministerio fundacion universidad corte defensoria colectivo comision asociacion instituto "
+        "centro policia fiscalia procuraduria juzgado consejo movimiento frente partido coordinadora observatorio "
+        "secretaria asamblea congreso sindicato confederacion federacion fundacao universidade comissao "
+        "associacao procuradoria"},
+    {kLatin, kNonName, "lake mount lac mont"},
     {kLatin, kOrgHead | kCompanyForm, "ltd inc llc plc gmbh bhd sa sarl sas ag spa jsc pjsc corp llp fze fzco dmcc"},
     {kLatin, kCompanyForm, "sdn"},  // `Sdn Bhd`
     {kRu, kCompanyForm, "тоо ао оао зао пао ооо"},
     // --- parliaments named by their own word (`Mazhilis`, `Жогорку Кенеш`, `Маджлиси Оли`) ---
-    {kLatin, kOrgHead | kAssembly, "mazhilis majilis mejlis majlis majlisi kenesh khural kurultai duma "
+    {kLatin, kOrgHead | kAssembly, "mazhilis majilis mejlis majlis majlisi kenesh khural kurultai duma rada "
         "sejm seimas saeima knesset bundestag bundesrat riksdag storting folketing althing oireachtas"},
     {kRu, kOrgHead | kAssembly, "мажилис меджлис маджлис маджлиси кенеш хурал курултай дума сейм кнессет "
         "бундестаг бундесрат риксдаг стортинг фолькетинг"},
