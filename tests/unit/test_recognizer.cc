@@ -5,6 +5,7 @@
 #include "test_support.h"
 
 #include "agora/entities/extractor.h"
+#include "agora/entities/common_words.h"
 #include "agora/entities/recognizer.h"
 
 #include <catch2/catch.hpp>
@@ -12,6 +13,7 @@
 #include <random>
 #include <stdexcept>
 
+using agora::CommonWords;
 using agora::Analyzer;
 using agora::EntityKind;
 using agora::EntityRecognizer;
@@ -540,6 +542,38 @@ TEST_CASE("surnames before initials, hyphenated ranks, ordinals and Spanish name
         {"Протокол подписал Хайруллин И. И. вчера.", {"person:Хайруллин И. И."}},
         {"Председательствовала Т. Кикнадзе, протокол вела секретарь.", {"person:Т. Кикнадзе"}},
         {"Его доставили в Управление МВД России по г. Самаре.", {"organisation:Управление МВД России по г. Самаре"}},
+    }, Lang::ru);
+}
+
+TEST_CASE("Hunspell's ordinary words tell phrases from people's names", "[unit][recognizer]") {
+    REQUIRE(CommonWords::available(Lang::en));
+    REQUIRE(CommonWords::available(Lang::fr));
+    REQUIRE(CommonWords::available(Lang::ru));
+    CommonWords words;
+    CHECK(words.ordinary("citizens", Lang::en));
+    CHECK(words.ordinary("captured", Lang::en));
+    CHECK(words.ordinary("solidaires", Lang::fr));
+    CHECK(words.ordinary("наблюдатели", Lang::ru));
+    CHECK(words.ordinary("unies", Lang::unknown));  // English or French
+    CHECK_FALSE(words.ordinary("unies", Lang::en));
+    // Also a first name or a place, which the dictionary writes capitalised: not ordinary.
+    CHECK_FALSE(words.ordinary("mark", Lang::en));
+    CHECK_FALSE(words.ordinary("jean", Lang::unknown));
+    CHECK_FALSE(words.ordinary("paris", Lang::fr));
+    CHECK_FALSE(words.ordinary("zhovtis", Lang::unknown));
+    CHECK_FALSE(words.ordinary("", Lang::en));
+    check_cases({
+        {"Copies of Captured Screens sold out within a week.", {}},
+        {"Mark Field, a lawyer, filed the appeal.", {"person:Mark Field"}},
+        {"Jean Berger attended every hearing.", {"person:Jean Berger"}},
+        {"Dinara Sadykova attended every hearing.", {"person:Dinara Sadykova"}},
+    }, Lang::en);
+    check_cases({
+        {"Une délégation de Villes Ouvertes est arrivée lundi.", {}},
+        {"Marie Blanc a témoigné devant la cour.", {"person:Marie Blanc"}},
+    }, Lang::fr);
+    check_cases({
+        {"Роман Волков пришёл на заседание.", {"person:Роман Волков"}},
     }, Lang::ru);
 }
 

@@ -14,6 +14,7 @@
  *      `ACR (Name)`, and lone all-caps words that look like organisations.
  */
 #include "agora/entities/recognizer.h"
+#include "agora/entities/common_words.h"
 #include "agora/util/utf8.h"
 
 #include "agora/analysis/analyzer.h"
@@ -265,6 +266,7 @@ struct EntityRecognizer::Impl {
     /// First word's key → patterns, longest first; keys view into `known` (rebuilt by add_known).
     std::unordered_map<std::string_view, std::vector<std::uint32_t>> known_by_first;
     std::unique_ptr<Analyzer> analyzer;
+    CommonWords common_words;  ///< Hunspell's ordinary words, cached for this thread
 
     std::uint32_t size() const { return static_cast<std::uint32_t>(tokens->size()); }
     const Token& tok(std::uint32_t i) const { return (*tokens)[i]; }
@@ -342,6 +344,7 @@ struct EntityRecognizer::Impl {
     void unquote_speech();
     std::uint32_t after_form_word(std::uint32_t i);
     bool plural_subject(std::uint32_t e);
+    bool ordinary_words(std::uint32_t s, std::uint32_t e);
     std::uint32_t quote_end(std::uint32_t i) const;
     std::uint32_t quoted_end_byte(std::uint32_t q) const;
     bool title_continuation(std::uint32_t i);
@@ -1597,6 +1600,7 @@ void EntityRecognizer::Impl::decide_person(std::uint32_t s, std::uint32_t e, boo
     // says person, are a place more often than a first name alone.
     if (e == s + 1 && gap(s, kHyphen) && !role && !speech) return;
     if (e > s && words <= 4) {
+        if (!role && !speech && ordinary_words(s, e)) return;
         emit(EntityKind::person, s, e);
         check_acronym_definition(s, e);
         for (std::uint32_t k = s; k <= e; ++k)
@@ -1614,6 +1618,20 @@ void EntityRecognizer::Impl::decide_person(std::uint32_t s, std::uint32_t e, boo
     } else if (words == 1) {
         pending.push_back(s);
     }
+}
+
+/// `Salt Road`, `Captured Screens`, `Conflict Armament Research`, `Cités Unies`: Latin words that are
+/// all ordinary words of the text's language (Hunspell's, and not also a first name or a place the
+/// dictionary writes capitalised, as `Mark` or `Jean`) name a place, a work or a body, not a person.
+/// (Only the text's language: `Ceci Flores` is two French words, and a Mexican's name in English.)
+/// Cyrillic names are left alone: Russian surnames are often ordinary words (`Волков`, `Кузнецов`).
+bool EntityRecognizer::Impl::ordinary_words(std::uint32_t s, std::uint32_t e) {
+    for (std::uint32_t k = s; k <= e; ++k) {
+        if (tok(k).cyrillic || has(k, kInitial | kAllCaps)) return false;
+        if (is(k, Flag::kParticle)) continue;
+        if (!common_words.ordinary(tok(k).spelling_form(), tok(k).lang)) return false;
+    }
+    return true;
 }
 
 /// True when the English speech verb after @p e agrees with a plural subject (`Relatives say`): a bare
