@@ -527,6 +527,10 @@ TEST_CASE("surnames before initials, hyphenated ranks, ordinals and Spanish name
         // The quotation opening the second paragraph closes after `answer.`; the name is outside it.
         {"The office said:\n\n\"We will answer.\" Halima Osei-Bonsu said so.", {"person:Halima Osei-Bonsu"}},
         {"Boats still cross Lake Malawi at night.", {}},
+        {"The Housing and Planning Committee heard the petition.",
+         {"organisation:Housing and Planning Committee"}},
+        {"Grants from CCFD-Terre Fertile reached the village.", {"organisation:CCFD-Terre Fertile"}},
+        {"A photographer from Baltica-TASR filmed the march.", {"organisation:Baltica-TASR"}},
     }, Lang::en);
     check_cases({
         {"Le dossier a été confié à Erwan Le Floch, avocat à Brest.", {"person:Erwan Le Floch"}},

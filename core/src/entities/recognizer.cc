@@ -691,6 +691,15 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
             return r < e ? person(r, e) : e;
         }
         if (plural_role_name(i, e)) return latin_organisation(i, e);  // `… Lawyers for Human Rights`
+        // `Business and Trade Committee`, `Immigration and Asylum Chamber of the Upper Tribunal`: an
+        // ordinary word, `and`, and a run that ends with its head are one body's name (a surname
+        // before `and` is someone else: `Ivanov and Security Council members`).
+        if (e == i && joined(i) && i + 2 < size() && tok(i + 1).term == "and" && !has(i + 1, kCap) &&
+            joined(i + 1) && capital(i + 2) && !has(i, kCountry | kAllCaps | kQuoted) &&
+            common_words.ordinary(tok(i).spelling_form(), tok(i).lang)) {
+            const std::uint32_t r = run_end(i + 2);
+            if (head_in_run(i + 2, r) == r && !has(i + 2, kCountry)) return latin_organisation(i, r);
+        }
         // `the Lelo party`, `the Georgian Dream party`, `the Batumelebi newspaper`: a kind of body
         // written after its name.
         const std::uint32_t f = e + 1;
@@ -707,6 +716,15 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
     // `CNDD-FDD`, `ZANU-PF`: capitals joined by a hyphen are one party's acronym; but `AL-AMIRI:`
     // opening a line is a speaker label.
     const bool label = has(i, kSentStart) && colon_after(e);
+    // `CCFD-Terre Solidaire`, `Keystone-ATS`: an acronym and a capitalised word joined by a hyphen
+    // name one body (a person's name has no acronym in it).
+    const bool acronym_first = has(i, kAllCaps) && !has(i + 1, kAllCaps) && letter_count(word(i)) >= 2;
+    const bool acronym_last = e == i + 1 && !has(i, kAllCaps) && has(e, kAllCaps) && letter_count(word(e)) >= 2;
+    if (!tok(i).cyrillic && e > i && gap(i, kHyphen) && !label && !has(i, kShout | kCountry) &&
+        !has(i + 1, kShout | kCountry) && (acronym_first || acronym_last)) {
+        emit(EntityKind::organisation, i, e);
+        return e;
+    }
     if (e == i + 1 && has(i, kAllCaps) && has(e, kAllCaps) && gap(i, kHyphen) && !has(i, kCountry) &&
         !has(e, kCountry)) {
         if (label) return e;
