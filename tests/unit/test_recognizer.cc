@@ -305,7 +305,7 @@ TEST_CASE("names after their kind, bodies sent abroad, named after people, court
          {"organisation:Южном окружном военном суде"}},
         {"Заседание Южного окружного военного суда перенесли.", {"organisation:Южного окружного военного суда"}},
         {"Она работала в школах Мангистауской области.", {}},
-        {"Он ответил корреспонденту РИА «Дагестан» коротко.", {"organisation:РИА Дагестан"}},
+        {"Он ответил корреспонденту РИА «Дагестан» коротко.", {"organisation:РИА «Дагестан»"}},
     }, Lang::ru);
     check_cases({
         {"Le tribunal de première instance de Casablanca l’a condamné. Le tribunal a refusé.",
@@ -549,6 +549,32 @@ TEST_CASE("surnames before initials, hyphenated ranks, ordinals and Spanish name
     }, Lang::ru);
 }
 
+TEST_CASE("company forms and trades, titled people, acronym lists, clauses in capitals, surnames before "
+          "initials after a body", "[unit][recognizer]") {
+    check_cases({
+        {"Chief Executive Priya Ramaswamy-Holt presented the plan.", {"person:Priya Ramaswamy-Holt"}},
+        {"Dame Eleanor Whitcombe opened the debate.", {"person:Eleanor Whitcombe"}},
+        {"The vote was advised on by Brightwater Proxy Research.", {"organisation:Brightwater Proxy Research"}},
+        {"Trucks of Ferrovia Nord SRL were seized.", {"organisation:Ferrovia Nord SRL"}},
+        {"Buses still stop in Cape Town after dark.", {}},
+    }, Lang::en);
+    check_cases({
+        {"Signataires :\nSNPEN\nCFE-CGC\nSGEN\n", {"organisation:SNPEN", "organisation:CFE-CGC", "organisation:SGEN"}},
+        {"VU la loi du 3 mai ;\nCONSIDÉRANT les plaintes reçues ;\nDEMANDE au ministre de répondre.", {}},
+        {"9 h 30 – Panel 1 : Juger les journalistes", {}},
+    }, Lang::fr);
+    check_cases({
+        {"Вывод сделал эксперт Экспертно-криминалистического центра ГУ МВД России по Иркутской области "
+         "Шишкина А. Л. вчера.",
+         {"organisation:Экспертно-криминалистического центра ГУ МВД России по Иркутской области",
+          "person:Шишкина А. Л."}},
+        {"Допросить Сулейманову М. Р. в суде.", {"person:Сулейманову М. Р."}},
+        {"Протокол подписал Кебедов Т. М. Задержание прошло без нарушений.", {"person:Кебедов Т. М."}},
+        {"Его доставили в ГБУ РД «Кизлярская центральная больница».",
+         {"organisation:ГБУ РД «Кизлярская центральная больница»"}},
+    }, Lang::ru);
+}
+
 TEST_CASE("Hunspell's ordinary words tell phrases from people's names", "[unit][recognizer]") {
     REQUIRE(CommonWords::available(Lang::en));
     REQUIRE(CommonWords::available(Lang::fr));
@@ -573,7 +599,7 @@ TEST_CASE("Hunspell's ordinary words tell phrases from people's names", "[unit][
         {"Dinara Sadykova attended every hearing.", {"person:Dinara Sadykova"}},
     }, Lang::en);
     check_cases({
-        {"Une délégation de Villes Ouvertes est arrivée lundi.", {}},
+        {"Une délégation de Portes Ouvertes est arrivée lundi.", {}},
         {"Marie Blanc a témoigné devant la cour.", {"person:Marie Blanc"}},
     }, Lang::fr);
     check_cases({

@@ -854,7 +854,7 @@ std::uint32_t EntityRecognizer::Impl::latin_organisation(std::uint32_t s, std::u
     // `Université Jean-Moulin Lyon 3`: a short number closing the sentence or the clause numbers
     // the body.
     const std::uint32_t n = end + 1;
-    if (joined(end) && n < size() && tok(n).term.size() <= 2 && !has(n, kCap) &&
+    if (joined(end) && n < size() && tok(n).term.size() <= 2 && !has(n, kCap) && !(end == s && colon_after(n)) &&
         std::all_of(tok(n).term.begin(), tok(n).term.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
         (n + 1 == size() || gap(n, kComma | kSentEnd | kBreak)))
         end = n;
@@ -963,9 +963,19 @@ std::uint32_t EntityRecognizer::Impl::quoted_at(std::uint32_t i) {
     const bool after_org_word = i > 0 && is(i - 1, Flag::kOrgHead | Flag::kLegalForm) && !gap(i - 1, kSentEnd);
     // `РИА «Дагестан»`, `ТРК «Мир»`: a Russian acronym of a kind of body, and its quoted name, are one.
     const bool after_acronym = i > 0 && tok(i - 1).cyrillic && has(i - 1, kAllCaps) && !has(i - 1, kCountry | kShout) &&
+                               !gap(i - 1, kOpenParen) && !colon_after(i - 1) &&
                                !has(i - 1, kUsed) && !gap(i - 1, kSentEnd) && !is(i - 1, Flag::kNotOrgAcronym);
-    if (closed && after_acronym && !after_org_word && e - i < kMaxQuoted) emit(EntityKind::organisation, i - 1, e);
-    else if (closed && after_org_word && e - i < kMaxQuoted) emit(EntityKind::organisation, i, e);
+    // `ГБУ РД «Хасавюртовская центральная городская больница»`: the kind of body, then its region's code.
+    const bool two_acronyms = after_acronym && i > 1 && tok(i - 2).cyrillic && has(i - 2, kAllCaps) &&
+                              !has(i - 2, kCountry | kShout | kUsed) && joined(i - 2) && !is(i - 2, Flag::kNotOrgAcronym);
+    if (!closed || e - i >= kMaxQuoted || !(after_acronym || after_org_word)) return e;
+    // The name as written, quotation marks and `№` included (`ГАУЗ «Городская больница № 16»`).
+    Mention& m = after_acronym && !after_org_word ? emit(EntityKind::organisation, two_acronyms ? i - 2 : i - 1, e)
+                                                  : emit(EntityKind::organisation, i, e);
+    if (m.first_token < i) {
+        m.end = quoted_end_byte(e);
+        m.surface = std::string(text.substr(m.start, m.end - m.start));
+    }
     return e;
 }
 
@@ -983,6 +993,12 @@ std::uint32_t EntityRecognizer::Impl::run_end(std::uint32_t i) {
     std::uint32_t e = i;
     while (joined(e) && e + 1 - i < kMaxRun && has(e + 1, kQuoted) == has(i, kQuoted)) {
         const std::uint32_t n = e + 1;
+        // `Кебедов Т. М. Задержание …`: a surname and two initials are a whole name; a capital after
+        // them opens the next sentence.
+        // (Not after a title: `Justice F. O. Bankole`, `Понятые Д. А. Фомичёв`.)
+        if (e >= i + 2 && has(e, kInitial) && has(e - 1, kInitial) && !has(e - 2, kInitial) && capital(n) &&
+            !has(n, kInitial) && !is(e - 2, Flag::kRole | Flag::kHonorific | Flag::kField | Flag::kFunction))
+            break;
         if (reference_code(n)) break;  // `FLV0016 Zumrat Ablimit`: a document's number, not a name
         if (tok(n).cyrillic != tok(i).cyrillic) break;  // `Vlast.kz Данияра Абенова`: two names
         if (capital(n) || has(n, kInitial)) {
@@ -1199,6 +1215,8 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
             !has(j + 1, kCountry | kAllCaps) && cues::has_name_ending(tok(j + 1).term, true))
             break;
         if (has(j, kInitial)) break;  // `… суда Е. А. Кречетова`: a person's initials start after the name
+        // `… по Иркутской области Шишкина А. Л.`: a surname before initials is the person after the name.
+        if (has(j, kCap) && joined(j) && j + 1 < size() && has(j + 1, kInitial)) break;
         if (has(j, kAllCaps) && !has(j, kCountry)) { e = j; continue; }
         if (!tok(j).cyrillic) break;
         // `университет имени Жусупа Баласагына`: the person a body is named after is part of its name.
@@ -1418,7 +1436,9 @@ std::uint32_t EntityRecognizer::Impl::organisation(std::uint32_t s, std::uint32_
         const std::string& n = tok(e + 1).term;
         const bool number = !n.empty() && n.size() <= 3 &&
                             std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (number && !(joined(e + 1) && is(e + 2, Flag::kMonth))) ++e;
+        // (`Panel 1 : Observer le procès`, `Section 2:` open a programme's item, not a body's name.)
+        const bool heading = e == s && colon_after(e + 1);
+        if (number && !heading && !(joined(e + 1) && is(e + 2, Flag::kMonth))) ++e;
     }
     if ((e > s || (is(s, Flag::kAssembly) && has(s, kCap) && !has(s, kAllCaps))) && !all_country) {
         emit(EntityKind::organisation, s, e);
@@ -1511,9 +1531,11 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
     if (s == e && tok(e).cyrillic && ends_with(tok(e).term, "ие") && has(e, kSentStart)) return run_last;
     // `на улице Курманжан Датки`, `rue Gamal Abdel Nasser`: a street named after someone.
     if (s > 0 && !gap(s - 1, kBreak) && !has(s - 1, kCap) && street_word(tok(s - 1).term)) return run_last;
-    // `Передайте Кольцовой`: a Russian imperative opening the sentence is no first name.
+    // `Передайте Кольцовой`, `Допросить Сулейманову М. Р.`: a Russian imperative or infinitive opening
+    // the sentence is no first name.
     if (s < e && has(s, kSentStart) && tok(s).cyrillic && tok(s).term.size() >= 12 &&
-        (ends_with(tok(s).term, "йте") || ends_with(tok(s).term, "ите")))
+        (ends_with(tok(s).term, "йте") || ends_with(tok(s).term, "ите") || ends_with(tok(s).term, "ить") ||
+         ends_with(tok(s).term, "ать") || ends_with(tok(s).term, "ять") || ends_with(tok(s).term, "еть")))
         ++s;
     if (s > 1 && (tok(s - 1).term == "имени" || tok(s - 1).term == "им") && is(s - 2, Flag::kPrize))
         return run_last;  // `премии имени Анны Политковской`
@@ -1771,6 +1793,12 @@ void EntityRecognizer::Impl::resolve_acronyms() {
         // `RIGHTS` in a heading is the word `rights` of the text, not an acronym; short words in
         // capitals may well be acronyms (`WHO`, `UN` in French text).
         if (!is_defined && letters >= 5 && lower_seen.count(tok(i).term)) continue;
+        // `VU`, `PROPOSE`, `DEMANDE` opening the clauses of a resolution: words of the text's language in
+        // capitals, not bodies (an acronym the text defines stays one, and so does one inside a sentence:
+        // `the group WITNESS`).
+        if (!is_defined && has(i, kSentStart) && !tok(i).cyrillic &&
+            common_words.ordinary(tok(i).spelling_form(), tok(i).lang))
+            continue;
         std::uint32_t e = i;
         // `ГУВД Ташкента`, `МВД России`: a Russian acronym with the place it serves, in the genitive.
         const std::uint32_t n = i + 1;
@@ -1850,12 +1878,25 @@ void EntityRecognizer::Impl::lists_share_kind() {
     struct Line {
         std::uint32_t first, last;  // last: before a bracketed acronym that ends the line
         bool name;
+        bool acronym = false;  ///< the line is one acronym (`CFDT`, `CFE-CGC`), which a heading check took for a title
+    };
+    // `Signataires :\nCFDT\nCFE-CGC\nCFTC`: a line of one acronym, not a word of the language.
+    const auto acronym_line = [&](std::uint32_t i, std::uint32_t j) {
+        if (j > i + 1 || (j == i + 1 && !gap(i, kHyphen))) return false;
+        for (std::uint32_t k = i; k <= j; ++k) {
+            const std::size_t letters = letter_count(word(k));
+            if (!has(k, kAllCaps) || has(k, kCountry) || letters < 2 || letters > 6 || is_roman_numeral(word(k)) ||
+                is(k, Flag::kNotOrgAcronym) || common_words.ordinary(tok(k).spelling_form(), tok(k).lang))
+                return false;
+        }
+        return true;
     };
     std::vector<Line> lines;
     for (std::uint32_t i = 0; i < size();) {
         std::uint32_t j = i;
         while (j + 1 < size() && gap_text(j).find('\n') == std::string_view::npos) ++j;
         Line line{i, j, has(i, kCap) && !has(i, kShout)};
+        if (!line.name && acronym_line(i, j)) line.name = line.acronym = true;
         if (line.name && j > i && gap(j - 1, kOpenParen) && gap(j, kCloseParen)) line.last = j - 1;
         if (line.last + 1 - line.first > kMaxLineTokens) line.name = false;
         // Only spaces, hyphens, apostrophes, quotes and `&` inside a name, nothing after it but the
@@ -1883,7 +1924,7 @@ void EntityRecognizer::Impl::lists_share_kind() {
         }
         std::size_t organisations = 0, persons = 0;
         for (std::size_t l = b; l < e; ++l) {
-            if (covering(lines[l], EntityKind::organisation)) ++organisations;
+            if (covering(lines[l], EntityKind::organisation) || lines[l].acronym) ++organisations;
             else if (covering(lines[l], EntityKind::person)) ++persons;
         }
         if (organisations >= 2 && organisations > 2 * persons) {

@@ -73,7 +73,7 @@ const Group kGroups[] = {
         "treasurer head cofounder co-founder nephew niece uncle aunt grandson granddaughter mp mps speaker "
         "bishop archbishop cardinal pastor priest imam mufti rabbi sheikh metropolitan "
         "colonel captain lieutenant sergeant inspector superintendent constable corporal commander brigadier "
-        "democrats republicans socialists communists conservatives greens counsel registrar"},
+        "democrats republicans socialists communists conservatives greens counsel registrar executive"},
     {kFr, kRole, "militant militante journaliste avocat avocate defenseur defenseure directeur directrice "
         "president presidente ministre rapporteur rapporteuse blogueur blogueuse fondateur fondatrice "
         "secretaire chef maire procureur procureure juge depute deputee opposant opposante dissident "
@@ -99,7 +99,7 @@ const Group kGroups[] = {
     {kEn, kHonorific, "excellency"},
     // `Daw Khin Thiri Aung`, `Khun Siriporn`, `Doña Rosaura`: Burmese, Thai and Spanish honorifics.
     {kLatin, kHonorific, "daw khun dona ajarn"},
-    {kEn, kHonorific, "comrade"},
+    {kEn, kHonorific, "comrade dame lord lady baroness baron"},
     {kRu, kHonorific, "господин госпожа"},
     {kEn, kAbbreviation, "st jr sr gen col lt sgt no vs mt"},
     {kRu, kAbbreviation, "г гг им ул д т тт др пр проф см ст"},
@@ -128,13 +128,14 @@ const Group kGroups[] = {
         "procuracy mission delegation embassy consulate community trust daily times post tribune gazette "
         "herald journal television tv aid relief guard corps campaign holding holdings "
         "treasury college fm lab laboratory syndicate bloc archives kanal authority unit collective museum division "
-        "forces panel cross solicitors associates partners chambers"},
+        "forces panel cross solicitors associates partners chambers governance research consulting "
+        "advisory logistics shipping airlines airways transport transit insurance investments"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
         "groupe direction academie universite banque syndicat collectif alliance forum ambassade "
         "societe nations internationale media radio communaute ordre barreau garde corps chambre archives surete bloc "
-        "autorite musee forces gendarmerie"},
+        "autorite musee forces gendarmerie ville"},
     {kRu, kOrgHead, "бюро комитет совет министерство суд союз ассоциация фонд центр комиссия партия "
         "агентство организация служба парламент ассамблея институт лига федерация движение коалиция "
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
@@ -153,8 +154,9 @@ const Group kGroups[] = {
         "centro policia fiscalia procuraduria juzgado consejo movimiento frente partido coordinadora observatorio "
         "secretaria asamblea congreso sindicato confederacion federacion fundacao universidade comissao "
         "associacao procuradoria"},
-    {kLatin, kNonName, "lake mount lac mont"},
-    {kLatin, kOrgHead | kCompanyForm, "ltd inc llc plc gmbh bhd sa sarl sas ag spa jsc pjsc corp llp fze fzco dmcc"},
+    {kLatin, kNonName, "lake mount lac mont town uplands highlands hills latin"},
+    {kLatin, kOrgHead | kCompanyForm, "ltd inc llc plc gmbh bhd sa sarl sas ag spa jsc pjsc corp llp fze fzco dmcc "
+        "srl bv nv kft sro pte pty lda oyj"},
     {kLatin, kCompanyForm, "sdn"},  // `Sdn Bhd`
     {kRu, kCompanyForm, "тоо ао оао зао пао ооо"},
     // --- parliaments named by their own word (`Mazhilis`, `Жогорку Кенеш`, `Маджлиси Оли`) ---
