@@ -718,7 +718,7 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
     const bool label = has(i, kSentStart) && colon_after(e);
     // `CCFD-Terre Solidaire`, `Keystone-ATS`: an acronym and a capitalised word joined by a hyphen
     // name one body (a person's name has no acronym in it).
-    const bool acronym_first = has(i, kAllCaps) && !has(i + 1, kAllCaps) && letter_count(word(i)) >= 2;
+    const bool acronym_first = e > i && has(i, kAllCaps) && !has(i + 1, kAllCaps) && letter_count(word(i)) >= 2;
     const bool acronym_last = e == i + 1 && !has(i, kAllCaps) && has(e, kAllCaps) && letter_count(word(e)) >= 2;
     if (!tok(i).cyrillic && e > i && gap(i, kHyphen) && !label && !has(i, kShout | kCountry) &&
         !has(i + 1, kShout | kCountry) && (acronym_first || acronym_last)) {
@@ -1010,7 +1010,7 @@ std::uint32_t EntityRecognizer::Impl::run_end(std::uint32_t i) {
             e = n + 2;  // `Ursula von der Leyen`, `Jan van den Berg`
         } else if (is(n, Flag::kPatronymic)) {
             e = n;
-        } else if (gap(e, kHyphen) && gap(n, kHyphen) && !has(n, kCap) && capital(n + 1)) {
+        } else if (gap(e, kHyphen) && n + 1 < size() && gap(n, kHyphen) && !has(n, kCap) && capital(n + 1)) {
             e = n + 1;  // `Ille-et-Vilaine`, `Boulogne-sur-Mer`, `Rostov-on-Don`: one place's name
         } else if (ordinal(n) && joined(n) && capital(n + 1) && !is(e, Flag::kMonth)) {
             e = n + 1;  // `Diyarbakır 4th High Criminal Court`, not `May 4th Amnesty …`
@@ -1059,7 +1059,7 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e, bool sent)
         if (has(c, kCap) || !(connector || to) || term == "the") break;
         if ((term == "and" || term == "in") && !in_complement) break;
         // `Procuraduría de los Derechos Humanos`: a Spanish name keeps its article after `de`.
-        const std::string& next = tok(c + 1).term;
+        const std::string_view next = joined(c) ? std::string_view(tok(c + 1).term) : std::string_view();
         const bool spanish_article = term == "de" && (next == "la" || next == "los" || next == "las" || next == "el");
         const bool with_the = joined(c) && (next == "the" || spanish_article) && !has(c + 1, kCap);
         if (with_the) ++c;
