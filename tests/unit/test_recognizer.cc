@@ -557,6 +557,8 @@ TEST_CASE("company forms and trades, titled people, acronym lists, clauses in ca
         {"The vote was advised on by Brightwater Proxy Research.", {"organisation:Brightwater Proxy Research"}},
         {"Trucks of Ferrovia Nord SRL were seized.", {"organisation:Ferrovia Nord SRL"}},
         {"Buses still stop in Cape Town after dark.", {}},
+        {"The Jaffna Guardian reported the arrests.", {"organisation:Jaffna Guardian"}},
+        {"Their driver, Driver Tomas Okello-Ladu, was held.", {"person:Tomas Okello-Ladu"}},
     }, Lang::en);
     check_cases({
         {"Signataires :\nSNPEN\nCFE-CGC\nSGEN\n", {"organisation:SNPEN", "organisation:CFE-CGC", "organisation:SGEN"}},
@@ -572,6 +574,11 @@ TEST_CASE("company forms and trades, titled people, acronym lists, clauses in ca
         {"Протокол подписал Кебедов Т. М. Задержание прошло без нарушений.", {"person:Кебедов Т. М."}},
         {"Его доставили в ГБУ РД «Кизлярская центральная больница».",
          {"organisation:ГБУ РД «Кизлярская центральная больница»"}},
+        {"Список подписали:\nКим Сергей Владимирович, профессор\nЦхадая Нино Гивиевна, доцент\n",
+         {"person:Ким Сергей Владимирович", "person:Цхадая Нино Гивиевна"}},
+        {"Уважаемый Ильдус Маратович!", {"person:Ильдус Маратович"}},
+        {"Ответ дало Министерство труда, миграции и занятости населения Республики Таджикистан.",
+         {"organisation:Министерство труда, миграции и занятости населения Республики Таджикистан"}},
     }, Lang::ru);
 }
 

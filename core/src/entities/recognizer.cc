@@ -371,6 +371,7 @@ struct EntityRecognizer::Impl {
     std::uint32_t russian_complement(std::uint32_t h, std::uint32_t first);
     std::uint32_t russian_po_list(std::uint32_t e);
     std::uint32_t territory_after(std::uint32_t h, std::uint32_t e, bool open);
+    std::uint32_t russian_genitive_list(std::uint32_t e);
     bool russian_linked_object(std::uint32_t j, bool in_po);
     std::uint32_t organisation(std::uint32_t s, std::uint32_t e);
     std::uint32_t person(std::uint32_t s, std::uint32_t e);
@@ -1310,7 +1311,46 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
     // An adjective with no noun after it is not part of the name; `-ний`, `-ций` there is a noun's
     // genitive plural (`исполнения наказаний`, `организаций`).
     if (after_adjective && e > h && !ends_with(tok(e).term, "ний") && !ends_with(tok(e).term, "ций")) --e;
+    if (!in_po && tok(h).term.rfind("министерств", 0) == 0) return russian_genitive_list(e);
     return in_po ? russian_po_list(e) : e;
+}
+
+/// `Министерство труда, миграции и занятости населения Республики Таджикистан`: a ministry's
+/// portfolios in the genitive after commas, closed by `и`, then the country it serves. Returns the
+/// name's last token (@p e when no such list follows).
+std::uint32_t EntityRecognizer::Impl::russian_genitive_list(std::uint32_t e) {
+    const auto genitive = [&](std::uint32_t k) {
+        const std::string& t = tok(k).term;
+        return cues::is_russian_genitive(t) || cues::is_russian_bare_genitive_plural(t);
+    };
+    const auto field_end = [&](std::uint32_t k) {  // last token of a field starting at k, or kUnlooked
+        if (k >= size() || has(k, kCap) || !tok(k).cyrillic || is(k, Flag::kFunction | Flag::kConnector))
+            return kUnlooked;
+        if (cues::is_russian_adjective(tok(k).term) && joined(k) && !has(k + 1, kCap)) ++k;
+        if (!genitive(k) || cues::is_russian_verb(tok(k).term)) return kUnlooked;
+        // `занятости населения`: a genitive noun with its own genitive object.
+        if (joined(k) && k + 1 < size() && !has(k + 1, kCap) && tok(k + 1).cyrillic && genitive(k + 1) &&
+            !is(k + 1, Flag::kFunction | Flag::kConnector))
+            ++k;
+        return k;
+    };
+    for (std::uint32_t c = e; comma_joined(c);) {
+        const std::uint32_t k = field_end(c + 1);
+        if (k == kUnlooked) break;
+        if (joined(k) && tok(k + 1).term == "и" && !has(k + 1, kCap) && joined(k + 1)) {
+            std::uint32_t last = field_end(k + 2);
+            if (last == kUnlooked) return e;
+            // `… Республики Таджикистан`: the country, capitalised, in the genitive.
+            // (A country's tokens are claimed by the gazetteer, so `joined` would stop before them.)
+            for (const std::uint32_t field = last; last + 1 < size() && last - field < 3 && !gap(last, kBreak) &&
+                   tok(last).paragraph == tok(last + 1).paragraph && capital(last + 1) && tok(last + 1).cyrillic &&
+                   !has(last + 1, kAllCaps);)
+                ++last;
+            return last;
+        }
+        c = k;
+    }
+    return e;
 }
 
 /// `Комиссия по социальной защите, здравоохранению и семье`: after the first field of a `по` phrase
@@ -1610,9 +1650,13 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
                        (!has(s - 1, kCap) || has(s - 1, kSentStart));  // `В Уральске`
     // Three Cyrillic words after a place are the place and a name (`из Москвы Алексей Горинов`); but
     // a surname before initials (`Ахметзянову Р. Ф.`) or before a first name and a patronymic
-    // (`Нуриахметова Лейсан Маратовна`) is a name written surname first.
+    // (`Нуриахметова Лейсан Маратовна`, `Пак Виктор Енгирович`) is a name written surname first.
     const auto surname_first = [&] {
-        return (has(s + 1, kInitial) && has(e, kInitial)) || (patronymic(e) && cues::has_name_ending(tok(s).term, true));
+        // (`Уважаемый Ильдус Маратович`: an ordinary adjective before the name is the letter's greeting;
+        // `Цхадая Нино Гивиевна` is a surname shaped like one.)
+        return (has(s + 1, kInitial) && has(e, kInitial)) ||
+               (patronymic(e) && (cues::has_name_ending(tok(s).term, true) || !cues::is_russian_adjective(tok(s).term) ||
+                                  !common_words.ordinary(tok(s).spelling_form(), Lang::ru)));
     };
     const bool cyrillic_three = tok(s).cyrillic && e - s == 2 && !patronymic(s + 1) && !has(s, kInitial) &&
                                 !gap(s, kHyphen) && !gap(s + 1, kHyphen) && !surname_first();

@@ -73,7 +73,7 @@ const Group kGroups[] = {
         "treasurer head cofounder co-founder nephew niece uncle aunt grandson granddaughter mp mps speaker "
         "bishop archbishop cardinal pastor priest imam mufti rabbi sheikh metropolitan "
         "colonel captain lieutenant sergeant inspector superintendent constable corporal commander brigadier "
-        "democrats republicans socialists communists conservatives greens counsel registrar executive"},
+        "democrats republicans socialists communists conservatives greens counsel registrar executive driver"},
     {kFr, kRole, "militant militante journaliste avocat avocate defenseur defenseure directeur directrice "
         "president presidente ministre rapporteur rapporteuse blogueur blogueuse fondateur fondatrice "
         "secretaire chef maire procureur procureure juge depute deputee opposant opposante dissident "
@@ -81,7 +81,7 @@ const Group kGroups[] = {
         "mere pere veuve chercheur chercheuse expert experte professeur porte-parole coordinateur "
         "coordinatrice tresorier tresoriere membre dirigeant dirigeante responsable militants avocats docteur docteure "
         "eveque archeveque cardinal pasteur pretre imam abbe "
-        "colonel commandant capitaine lieutenant sergent inspecteur commissaire adjudant batonnier batonniere"},
+        "colonel commandant capitaine lieutenant sergent inspecteur commissaire adjudant batonnier batonniere chauffeur"},
     {kRu, kRole, "активист активистка журналист журналистка адвокат юрист правозащитник правозащитница "
         "директор председатель президент министр блогер блогерша глава руководитель руководительница "
         "основатель основательница депутат сенатор аким судья прокурор следователь омбудсмен эксперт "
@@ -92,7 +92,7 @@ const Group kGroups[] = {
         "сотрудница коллега спикер пресс-секретарь епископ архиепископ митрополит священник имам муфтий "
         "раввин родственник родственница родственники родители врач врачи медики сотрудники представители адвокаты юристы журналисты активисты "
         "правозащитники эксперты члены полковник подполковник майор капитан лейтенант сержант инспектор "
-        "понятой понятая понятые свидетель свидетельница свидетели потерпевший потерпевшая"},
+        "понятой понятая понятые свидетель свидетельница свидетели потерпевший потерпевшая водитель"},
     {kEn, kHonorific | kAbbreviation, "mr mrs ms dr prof sir"},
     {kFr, kHonorific | kAbbreviation, "m mme mlle me pr dr mgr"},
     {kFr, kHonorific, "excellence"},
@@ -126,7 +126,8 @@ const Group kGroups[] = {
         "society chamber commissariat observatory alliance forum club directorate administration "
         "secretariat inspectorate board house initiative radio news press institution police media "
         "procuracy mission delegation embassy consulate community trust daily times post tribune gazette "
-        "herald journal television tv aid relief guard corps campaign holding holdings "
+        "herald journal television tv aid relief guard corps campaign holding holdings guardian observer "
+        "chronicle telegraph courier monitor "
         "treasury college fm lab laboratory syndicate bloc archives kanal authority unit collective museum division "
         "forces panel cross solicitors associates partners chambers governance research consulting "
         "advisory logistics shipping airlines airways transport transit insurance investments"},
@@ -172,7 +173,7 @@ const Group kGroups[] = {
         "sentence status contact contacts phone tel email fax location subject"},
     {kFr, kField | kNonName, "audience affaire prevenu prevenue accuse accusee partie juridiction contact "
         "telephone objet lieu"},
-    {kRu, kField | kNonName, "дело дата подсудимый подсудимая обвиняемый обвиняемая обвинение защита контакты "
+    {kRu, kField | kNonName, "дело дата подсудимый подсудимая обвиняемый обвиняемая обвинение защита контакты подпись "
         "телефон заседание"},
 
     // --- words that are not names ---
