@@ -65,8 +65,8 @@ struct Dictionaries {
     Dictionary en, fr, ru;
     bool en_read = false, fr_read = false, ru_read = false;
 
-    /// The dictionary of @p lang, read at its first use (a few megabytes each; the recogniser never
-    /// asks the Russian one). Call under the mutex.
+    /// The dictionary of @p lang, read at its first use (8 to 17 MB each, so a collection in one
+    /// language loads one). Call under the mutex.
     Dictionary& of(Lang lang);
 };
 
