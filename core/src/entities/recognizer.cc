@@ -370,7 +370,20 @@ struct EntityRecognizer::Impl {
     std::uint32_t russian_head(std::uint32_t i);
     std::uint32_t russian_complement(std::uint32_t h, std::uint32_t first);
     std::uint32_t russian_po_list(std::uint32_t e);
+    /// `, field, field и field` after token @p e, each field read by @p field_end (its last token from its
+    /// first, or kUnlooked): the last field's last token, or kUnlooked when no list closed by `и` follows.
+    template <class FieldEnd>
+    std::uint32_t closed_list(std::uint32_t e, const FieldEnd& field_end) {
+        for (std::uint32_t c = e; comma_joined(c);) {
+            const std::uint32_t k = field_end(c + 1);
+            if (k == kUnlooked) return kUnlooked;
+            if (joined(k) && tok(k + 1).term == "и" && !has(k + 1, kCap) && joined(k + 1)) return field_end(k + 2);
+            c = k;
+        }
+        return kUnlooked;
+    }
     std::uint32_t territory_after(std::uint32_t h, std::uint32_t e, bool open);
+    std::uint32_t area_after_po(std::uint32_t e);
     std::uint32_t russian_genitive_list(std::uint32_t e);
     bool russian_linked_object(std::uint32_t j, bool in_po);
     std::uint32_t organisation(std::uint32_t s, std::uint32_t e);
@@ -389,6 +402,7 @@ struct EntityRecognizer::Impl {
     void affiliation_columns();
     void company_short_forms();
     Mention& emit(EntityKind kind, std::uint32_t s, std::uint32_t e);
+    void emit_through_quote(std::uint32_t s, std::uint32_t q);
     std::string surface(std::uint32_t s, std::uint32_t e) const;
 };
 
@@ -970,13 +984,8 @@ std::uint32_t EntityRecognizer::Impl::quoted_at(std::uint32_t i) {
     const bool two_acronyms = after_acronym && i > 1 && tok(i - 2).cyrillic && has(i - 2, kAllCaps) &&
                               !has(i - 2, kCountry | kShout | kUsed) && joined(i - 2) && !is(i - 2, Flag::kNotOrgAcronym);
     if (!closed || e - i >= kMaxQuoted || !(after_acronym || after_org_word)) return e;
-    // The name as written, quotation marks and `№` included (`ГАУЗ «Городская больница № 16»`).
-    Mention& m = after_acronym && !after_org_word ? emit(EntityKind::organisation, two_acronyms ? i - 2 : i - 1, e)
-                                                  : emit(EntityKind::organisation, i, e);
-    if (m.first_token < i) {
-        m.end = quoted_end_byte(e);
-        m.surface = std::string(text.substr(m.start, m.end - m.start));
-    }
+    if (after_org_word) emit(EntityKind::organisation, i, e);
+    else emit_through_quote(two_acronyms ? i - 2 : i - 1, e);
     return e;
 }
 
@@ -1334,61 +1343,57 @@ std::uint32_t EntityRecognizer::Impl::russian_genitive_list(std::uint32_t e) {
             ++k;
         return k;
     };
-    for (std::uint32_t c = e; comma_joined(c);) {
-        const std::uint32_t k = field_end(c + 1);
-        if (k == kUnlooked) break;
-        if (joined(k) && tok(k + 1).term == "и" && !has(k + 1, kCap) && joined(k + 1)) {
-            std::uint32_t last = field_end(k + 2);
-            if (last == kUnlooked) return e;
-            // `… Республики Таджикистан`: the country, capitalised, in the genitive.
-            // (A country's tokens are claimed by the gazetteer, so `joined` would stop before them.)
-            for (const std::uint32_t field = last; last + 1 < size() && last - field < 3 && !gap(last, kBreak) &&
-                   tok(last).paragraph == tok(last + 1).paragraph && capital(last + 1) && tok(last + 1).cyrillic &&
-                   !has(last + 1, kAllCaps);)
-                ++last;
-            return last;
-        }
-        c = k;
-    }
-    return e;
+    std::uint32_t last = closed_list(e, field_end);
+    if (last == kUnlooked) return e;
+    // `… Республики Таджикистан`: the country, capitalised, in the genitive.
+    // (A country's tokens are claimed by the gazetteer, so `joined` would stop before them.)
+    for (const std::uint32_t field = last; last + 1 < size() && last - field < 3 && !gap(last, kBreak) &&
+           tok(last).paragraph == tok(last + 1).paragraph && capital(last + 1) && tok(last + 1).cyrillic &&
+           !has(last + 1, kAllCaps);)
+        ++last;
+    return last;
 }
 
-/// `Комиссия по социальной защите, здравоохранению и семье`: after the first field of a `по` phrase
-/// (ending at @p e), the rest of its list — lowercase dative nouns, each with an optional adjective,
-/// after commas, the last after `и`. The name's last token: @p e when no closed list follows.
-/// Last token of the area a territorial office [h, e] serves (`по г. Казани`, `по городу Москве`,
-/// `по Республике Татарстан`, `по Ульяновской области`, `по Краснодарскому краю`), or kUnlooked.
+/// Last token of the area a territorial office [h, e] serves (`Управление МВД России по г. Казани`), or
+/// kUnlooked.
 std::uint32_t EntityRecognizer::Impl::territory_after(std::uint32_t h, std::uint32_t e, bool open) {
     const std::string& head = tok(h).term;
     const bool territorial = head.rfind("управлен", 0) == 0 || head.rfind("отдел", 0) == 0 ||
                              head.rfind("департамент", 0) == 0 || head.rfind("прокуратур", 0) == 0 ||
                              head.rfind("инспекц", 0) == 0 || head.rfind("служб", 0) == 0;
-    if (open || !territorial || !joined(e) || e + 2 >= size() || tok(e + 1).term != "по" || has(e + 1, kCap) ||
-        !joined(e + 1))
-        return kUnlooked;
-    std::uint32_t k = e + 2;
-    const std::string& t = tok(k).term;
-    if (!has(k, kCap)) {
-        // (The period of `г.` reads as a sentence's end: the city comes after it all the same.)
-        const bool city = (t == "г" && gap_text(k).rfind(".", 0) == 0) || (t == "городу" && joined(k));
-        if (!city || k + 1 >= size() || !capital(k + 1) || !tok(k + 1).cyrillic) return kUnlooked;
-        ++k;
-    } else if (cues::is_russian_adjective(t)) {  // `по Ульяновской области`, `по Краснодарскому краю`
-        if (k + 1 >= size()) return kUnlooked;
-        const std::string& n = tok(k + 1).term;
-        if (!joined(k) || has(k + 1, kCap) || !(n == "области" || n == "краю" || n == "округу" || n == "району"))
-            return kUnlooked;
-        return k + 1;
-    } else if (!tok(k).cyrillic || has(k, kAllCaps)) {
-        return kUnlooked;
-    }
-    // `по Республике Татарстан`, `по Нижнему Новгороду`: the capitalised words that follow.
-    while (k + 1 < size() && k - e < kMaxComplement && joined(k) && capital(k + 1) && tok(k + 1).cyrillic &&
-           !has(k + 1, kAllCaps))
-        ++k;
-    return k;
+    return open || !territorial ? kUnlooked : area_after_po(e);
 }
 
+/// Last token of the area named after `по` right after token @p e (`по г. Казани`, `по городу
+/// Москве`, `по району Кузьминки`, `по Республике Татарстан`, `по Ульяновской области`, `по
+/// Краснодарскому краю`), or kUnlooked when `по` does not follow or no area comes after it.
+std::uint32_t EntityRecognizer::Impl::area_after_po(std::uint32_t e) {
+    if (!joined(e) || e + 2 >= size() || tok(e + 1).term != "по" || has(e + 1, kCap) || !joined(e + 1))
+        return kUnlooked;
+    std::uint32_t k = e + 2;
+    if (!has(k, kCap)) {
+        // `г.`, `городу`, `району` before the place's name. (The period of `г.` reads as a sentence's
+        // end: the city comes after it all the same.)
+        const bool city = tok(k).term == "г" && gap_text(k).rfind(".", 0) == 0;
+        if (!(city || joined(k)) || k + 1 >= size() || !capital(k + 1)) return kUnlooked;
+        ++k;
+    }
+    if (!tok(k).cyrillic || has(k, kAllCaps | kShout)) return kUnlooked;
+    std::uint32_t end = k;
+    while (end + 1 < size() && end - k < 3 && joined(end) && capital(end + 1) && tok(end + 1).cyrillic &&
+           !has(end + 1, kAllCaps))
+        ++end;
+    // `по Брянской области`: a capitalised adjective with its lowercase noun.
+    if (cues::is_russian_adjective(tok(end).term) && joined(end) && end + 1 < size() && !has(end + 1, kCap) &&
+        tok(end + 1).cyrillic && !is(end + 1, Flag::kFunction | Flag::kConnector) &&
+        !cues::is_russian_verb(tok(end + 1).term))
+        ++end;
+    return end;
+}
+
+/// `Комиссия по социальной защите, здравоохранению и семье`: after the first field of a `по` phrase
+/// (ending at @p e), the rest of its list — lowercase dative nouns, each with an optional adjective,
+/// after commas, the last after `и`. The name's last token: @p e when no closed list follows.
 std::uint32_t EntityRecognizer::Impl::russian_po_list(std::uint32_t e) {
     const auto field_end = [&](std::uint32_t k) {  // last token of a field starting at k, or kUnlooked
         if (k >= size() || has(k, kCap) || !tok(k).cyrillic) return kUnlooked;
@@ -1399,16 +1404,8 @@ std::uint32_t EntityRecognizer::Impl::russian_po_list(std::uint32_t e) {
         if (!dative || cues::is_russian_verb(t) || is(k, Flag::kFunction | Flag::kConnector)) return kUnlooked;
         return k;
     };
-    for (std::uint32_t c = e; comma_joined(c);) {
-        const std::uint32_t k = field_end(c + 1);
-        if (k == kUnlooked) break;
-        if (joined(k) && tok(k + 1).term == "и" && !has(k + 1, kCap) && joined(k + 1)) {
-            const std::uint32_t last = field_end(k + 2);
-            return last == kUnlooked ? e : last;
-        }
-        c = k;
-    }
-    return e;
+    const std::uint32_t last = closed_list(e, field_end);
+    return last == kUnlooked ? e : last;
 }
 
 /// True when the linking word at @p j (`по`, `при`, `против`, `за`, `и`) has an object that belongs to
@@ -1458,9 +1455,7 @@ std::uint32_t EntityRecognizer::Impl::organisation(std::uint32_t s, std::uint32_
     if (gap(e, kOpenQuote) && !gap(e, kSentEnd) && e + 1 < size() && has(e + 1, kQuoted)) {
         const std::uint32_t q = quote_end(e + 1);
         if (!gap(q, kCloseQuote) || q - e > kMaxQuoted) return e;
-        Mention& m = emit(EntityKind::organisation, s, q);
-        m.end = quoted_end_byte(q);
-        m.surface = std::string(text.substr(m.start, m.end - m.start));
+        emit_through_quote(s, q);
         return q;
     }
     // `National Coalition of Human Rights Defenders – Kenya`: a national chapter named after a dash.
@@ -1854,19 +1849,8 @@ void EntityRecognizer::Impl::resolve_acronyms() {
         }
         // `МВД по Республике Ингушетия`, `ОМВД России по району Кузьминки`: a branch named by the area it
         // serves, after `по`.
-        if (tok(i).cyrillic && joined(e) && e + 2 < size() && tok(e + 1).term == "по" && !has(e + 1, kCap) &&
-            joined(e + 1)) {
-            std::uint32_t k = e + 2;
-            if (!has(k, kCap) && joined(k) && k + 1 < size() && has(k + 1, kCap))
-                ++k;  // `по району Кузьминки`, `по городу Москве`
-            if (has(k, kCap) && tok(k).cyrillic && !has(k, kAllCaps | kShout)) {
-                std::uint32_t end = k;
-                while (end + 1 < size() && end - k < 3 && joined(end) && has(end + 1, kCap) && tok(end + 1).cyrillic) ++end;
-                // `по Брянской области`: a capitalised adjective with its lowercase noun.
-                if (cues::is_russian_adjective(tok(end).term) && joined(end) && end + 1 < size() &&
-                    !has(end + 1, kCap) && tok(end + 1).cyrillic && !is(end + 1, Flag::kFunction | Flag::kConnector) &&
-                    !cues::is_russian_verb(tok(end + 1).term))
-                    ++end;
+        if (tok(i).cyrillic) {
+            if (const std::uint32_t end = area_after_po(e); end != kUnlooked) {
                 std::erase_if(found, [&](const Mention& m) { return m.first_token > i && m.last_token <= end; });
                 e = end;
             }
@@ -2072,6 +2056,14 @@ std::string EntityRecognizer::Impl::surface(std::uint32_t s, std::uint32_t e) co
         out += ' ';
     }
     return out;
+}
+
+/// An organisation from token @p s to the quoted name closing at token @p q, as written: quotation marks
+/// and `№` included (`ГАУЗ «Городская больница № 16»`, `Казанский центр «Опора»`).
+void EntityRecognizer::Impl::emit_through_quote(std::uint32_t s, std::uint32_t q) {
+    Mention& m = emit(EntityKind::organisation, s, q);
+    m.end = quoted_end_byte(q);
+    m.surface = std::string(text.substr(m.start, m.end - m.start));
 }
 
 Mention& EntityRecognizer::Impl::emit(EntityKind kind, std::uint32_t s, std::uint32_t e) {
