@@ -389,6 +389,24 @@ TEST_CASE("a company named without its legal form is the company", "[unit][recog
           std::vector<std::string>{"person:Klang Valley Nitrile"});
 }
 
+TEST_CASE("a country named only inside a person's or an organisation's name is not a country mention",
+          "[unit][recognizer]") {
+    Analyzer analyzer;
+    agora::EntityExtractor extractor(analyzer);
+    const auto countries = [&](const std::string& text, Lang lang) {
+        std::vector<Token> tokens;
+        analyzer.analyze(text, lang, tokens);
+        std::vector<std::string> codes;
+        for (const agora::DocEntity& c : extractor.extract("", {}, text, tokens).countries) codes.push_back(c.key);
+        return codes;
+    };
+    CHECK(countries("Обыск провели сотрудники ГУ МВД России по Воронежской области.", Lang::ru).empty());
+    CHECK(countries("Les livres ont été offerts par l’ambassade de Suisse à Paris.", Lang::fr).empty());
+    CHECK(countries("Les livres ont été offerts par l’ambassade de Suisse. La Suisse les a payés.", Lang::fr) ==
+          std::vector<std::string>{"CH"});
+    CHECK(countries("He joined the Supreme Court of Kenya in 2019.", Lang::en).empty());
+}
+
 TEST_CASE("exclusions: months, legal instruments, places, sentence starts", "[unit][recognizer]") {
     check_cases({
         {"On Monday, President Tokayev signed the Law on Peaceful Assemblies.", {"person:Tokayev"}},
@@ -580,6 +598,56 @@ TEST_CASE("company forms and trades, titled people, acronym lists, clauses in ca
         {"Ответ дало Министерство труда, миграции и занятости населения Республики Таджикистан.",
          {"organisation:Министерство труда, миграции и занятости населения Республики Таджикистан"}},
     }, Lang::ru);
+}
+
+TEST_CASE("firms with an ampersand, amounts in a currency, a country's body, chained Russian acronyms, "
+          "offices of a ministry, numbered bodies, embassies in a city", "[unit][recognizer]") {
+    check_cases({
+        {"The loss was assessed by Harcourt & Vale Loss Adjusters in May.",
+         {"organisation:Harcourt & Vale Loss Adjusters"}},
+        {"Letters from Marchetti & Doyle went unanswered.", {"organisation:Marchetti & Doyle"}},
+        {"Replacement of equipment: PHP 3,860,000\nLicence fees: 95,000 KGS\n", {}},
+        {"Staff of Nepal's Department of Foreign Employment met us.",
+         {"organisation:Department of Foreign Employment"}},
+    }, Lang::en);
+    check_cases({
+        {"SELARL Pellerin & Ouvrard, commissaires de justice associés", {"organisation:SELARL Pellerin & Ouvrard"}},
+        {"Elle a écrit à la Dre Mounia Ould-Khelifa.", {"person:Mounia Ould-Khelifa"}},
+        {"Pièce 7 : article du site Club-K du 20 mars 2023.", {"organisation:Club-K"}},
+        {"Une plainte devant la Comisión Nacional de los Derechos Humanos est restée sans suite.",
+         {"organisation:Comisión Nacional de los Derechos Humanos"}},
+        {"La Guardia Nacional avait un poste à deux kilomètres.", {"organisation:Guardia Nacional"}},
+        {"Nous joignons la lettre de l’Ordre des avocats vaudois.", {"organisation:Ordre des avocats vaudois"}},
+    }, Lang::fr);
+    check_cases({
+        {"Обыск провели сотрудники ГУ МВД России по Воронежской области.",
+         {"organisation:ГУ МВД России по Воронежской области[ГУ МВД]"}},
+        {"Мужа увезли сотрудники УВМ МВД по Республике Татарстан.",
+         {"organisation:УВМ МВД по Республике Татарстан[УВМ МВД]"}},
+        {"Вчера Управление Министерства юстиции Российской Федерации по Новосибирской области отказало.",
+         {"organisation:Управление Министерства юстиции Российской Федерации по Новосибирской области"}},
+        {"По сведениям Межрайонной инспекции Федеральной налоговой службы № 16 по Новосибирской области адрес "
+         "является адресом массовой регистрации.",
+         {"organisation:Межрайонной инспекции Федеральной налоговой службы № 16 по Новосибирской области"}},
+        {"Жалоба на действия судьи Верх-Исетского районного суда г. Екатеринбурга Зиновьевой Натальи Олеговны.",
+         {"organisation:Верх-Исетского районного суда г. Екатеринбурга", "person:Зиновьевой Натальи Олеговны"}},
+        {"Основание: запрос адвоката Адвокатской палаты Воронежской области Шарафиева Эмиля Маратовича.",
+         {"organisation:Адвокатской палаты Воронежской области", "person:Шарафиева Эмиля Маратовича"}},
+        {"Он направил жалобу в Квалификационную коллегию судей Свердловской области.",
+         {"organisation:Квалификационную коллегию судей Свердловской области"}},
+        {"Документы переданы в Посольство Федеративной Республики Германия в Ереване.",
+         {"organisation:Посольство Федеративной Республики Германия в Ереване"}},
+        {"ВЕРЕЩАГИНА: В Латвии Национальный совет по электронным СМИ наказал канал.",
+         {"organisation:Национальный совет по электронным СМИ"}},
+    }, Lang::ru);
+    // A country's name before one ordinary word names a body of that country.
+    EntityRecognizer recogniser;
+    const std::string en = "Rangers of Uganda Wildlife were blamed.";
+    CHECK(recognise(recogniser, en, Lang::en, {country_at(en, "Uganda", "UG")}) ==
+          std::vector<std::string>{"organisation:Uganda Wildlife"});
+    const std::string fr = "Elle a écrit à France Travail hier.";
+    CHECK(recognise(recogniser, fr, Lang::fr, {country_at(fr, "France", "FR")}) ==
+          std::vector<std::string>{"organisation:France Travail"});
 }
 
 TEST_CASE("Hunspell's ordinary words tell phrases from people's names", "[unit][recognizer]") {

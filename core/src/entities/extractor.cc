@@ -158,14 +158,18 @@ ArticleEntities EntityExtractor::extract(std::string_view title, const std::vect
 
     std::map<std::string, Group> countries;
     std::vector<std::string> order;
-    // A country name inside a person's name is a first name (`Maurice Kamto`), not the country.
-    const auto in_person = [&](const Mention& c) {
+    // A country name inside a person's name is a first name (`Maurice Kamto`), not the country; one
+    // inside an organisation's name (`МВД России`, `ambassade de Suisse`, `Universidad de Costa Rica`)
+    // is found through that organisation's facet, and does not make the document one that mentions
+    // the country: such bodies turn up in reports on other countries (the embassy, the university of
+    // an author, a donor).
+    const auto in_name = [&](const Mention& c) {
         return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& p) {
-            return p.kind == EntityKind::person && p.start <= c.start && c.end <= p.end;
+            return p.kind != EntityKind::country && p.start <= c.start && c.end <= p.end;
         });
     };
     for (const Mention& m : countries_) {
-        if (in_person(m)) continue;
+        if (in_name(m)) continue;
         Group& g = countries[m.code];
         if (g.key.empty()) {
             g.key = m.code;

@@ -22,6 +22,8 @@
 
 #include <nlohmann/json.hpp>
 #include <unicode/uchar.h>
+#include <unicode/ucurr.h>
+#include <unicode/uenum.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -162,6 +164,7 @@ std::uint8_t classify_gap(std::string_view gap, bool abbreviation, int& quote_op
                 break;
             case '\'': case 0x2018: case 0x2019: case 0x02BC: break;  // apostrophes and single quotes
             case '&': ++spaces; break;
+            case 0x2116: ++spaces; break;  // `№`: `инспекция … № 16 по … области` goes on
             default: ++others; bits |= kBreak; break;
         }
     }
@@ -196,6 +199,24 @@ std::string_view written_word(std::string_view word, std::uint8_t skip, bool fir
         else if (ends_with(word, "\u2019s")) word.remove_suffix(4);
     }
     return word;
+}
+
+/// True when @p word is an ISO 4217 currency code (`PHP`, `EUR`, `KGS`), from ICU's currency data.
+bool is_currency_code(std::string_view word) {
+    static const std::unordered_set<std::string> codes = [] {
+        std::unordered_set<std::string> out;
+        UErrorCode status = U_ZERO_ERROR;
+        UEnumeration* all = ucurr_openISOCurrencies(UCURR_ALL, &status);
+        if (U_FAILURE(status)) return out;
+        int32_t length = 0;
+        while (const char* code = uenum_next(all, &length, &status)) {
+            if (U_FAILURE(status)) break;
+            out.emplace(code, static_cast<std::size_t>(length));
+        }
+        uenum_close(all);
+        return out;
+    }();
+    return word.size() == 3 && codes.count(std::string(word)) > 0;
 }
 
 bool is_roman_numeral(std::string_view word) {
@@ -390,6 +411,8 @@ struct EntityRecognizer::Impl {
     std::uint32_t person(std::uint32_t s, std::uint32_t e);
     void decide_person(std::uint32_t s, std::uint32_t e, bool role);
     bool patronymic(std::uint32_t k) const;
+    /// A Russian surname, first name and patronymic, in capitals, start at @p k.
+    bool full_name_at(std::uint32_t k) const;
     bool role_before(std::uint32_t s);
     bool speech_after(std::uint32_t e);
     bool speech_before(std::uint32_t s);
@@ -644,6 +667,16 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
     if (has(i, kQuoted) && i > 0 && gap(i - 1, kOpenQuote)) return quoted_at(i);
     if (has(i, kQuoted)) return i;
     if (const std::uint32_t e = after_form_word(i); e != kUnlooked) return e;
+    // `France Travail`, `Russia Today`: a country's name and one capitalised ordinary word of the
+    // text's language name a body of that country (a person's name has no country in front).
+    if (!tok(i).cyrillic && has(i, kCountry) && !has(i, kAllCaps) && joined(i) && capital(i + 1) &&
+        !has(i + 1, kCountry | kAllCaps | kQuoted) && !tok(i + 1).cyrillic &&
+        !is(i + 1, Flag::kMonth | Flag::kFunction | Flag::kRole | Flag::kOrgHead) && !possessive(i) &&
+        !(joined(i + 1) && has(i + 2, kCap)) &&
+        common_words.ordinary(tok(i + 1).spelling_form(), tok(i + 1).lang)) {
+        emit(EntityKind::organisation, i, i + 1);
+        return i + 1;
+    }
     if (title_continuation(i)) return run_end(i);
     // `La Prensa`, `Le Monde`, `La Cimade`: an article and one capitalised word name a newspaper or a
     // group, not a person; but an article of the text's own language may just open a sentence
@@ -666,7 +699,7 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
     // preposition, before a name opening with an adjective in the nominative, is where that name
     // acts (`Президиум Верховного суда` keeps its noun: the adjective after it is genitive).
     if (tok(i).cyrillic && i > 0 && joined(i - 1) && joined(i) && capital(i + 1) && is(i - 1, Flag::kPlacePrep) &&
-        !has(i - 1, kCap) && !is(i, Flag::kOrgHead) && !cues::is_russian_adjective(tok(i).term)) {
+        (!has(i - 1, kCap) || has(i - 1, kSentStart) || (i >= 2 && colon_after(i - 2))) && !is(i, Flag::kOrgHead) && !cues::is_russian_adjective(tok(i).term)) {
         const std::string& next = tok(i + 1).term;
         const bool nominative = ends_with(next, "ый") || ends_with(next, "ий") || ends_with(next, "ой") ||
                                 ends_with(next, "ая") || ends_with(next, "ое") || ends_with(next, "ые");
@@ -750,6 +783,16 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
     if (has(i, kAllCaps) && e == i) {
         acronyms.push_back(i);  // a dateline was taken above
         return i;
+    }
+    // `Harcourt & Vale Loss Adjusters`, `Marchetti & Doyle`: names joined by an ampersand are a
+    // firm's, never one person's.
+    for (std::uint32_t k = i; k < e; ++k) {
+        if (gap_text(k).find('&') != std::string_view::npos && !has(i, kCountry)) {
+            // (`SELARL Pellerin & Ouvrard`: with the company form before it.)
+            const bool form_before = i > 0 && joined(i - 1) && is(i - 1, Flag::kCompanyForm) && has(i - 1, kAllCaps);
+            emit(EntityKind::organisation, form_before ? i - 1 : i, e);
+            return e;
+        }
     }
     return person(i, e);
 }
@@ -1170,7 +1213,11 @@ std::uint32_t EntityRecognizer::Impl::french_object(std::uint32_t j) {
     if ((term == "sur" || term == "a") && (j == 0 || has(j - 1, kCap) || cues::is_french_adjective(tok(j - 1).term)))
         return kUnlooked;
     std::uint32_t k = j + 1;
-    const bool determiner = (is(k, Flag::kDeterminer) && !has(k, kCap) && joined(k));
+    // (`Comisión Nacional de los Derechos Humanos`: a Spanish name's article, before a capital.)
+    const std::string& next = tok(k).term;
+    const bool spanish_article = term == "de" && (next == "los" || next == "las" || next == "el") && joined(k) &&
+                                 k + 1 < size() && capital(k + 1);
+    const bool determiner = (is(k, Flag::kDeterminer) && !has(k, kCap) && joined(k)) || spanish_article;
     if (determiner) ++k;
     if (is(k, Flag::kFunction | Flag::kAuxiliary | Flag::kMonth) && !has(k, kElided)) return kUnlooked;
     if (capital(k)) return (term == "au" || term == "aux") ? kUnlooked : run_end(k);
@@ -1182,6 +1229,7 @@ std::uint32_t EntityRecognizer::Impl::french_object(std::uint32_t j) {
         return k + 1;  // `de grande instance`, `de première instance` (not an infinitive)
     if (!determiner && !has(k, kElided) && looks_infinitive(tok(k).term)) return kUnlooked;
     if (tok(k).term.size() < 2) return kUnlooked;
+    if (tok(k).term[0] >= '0' && tok(k).term[0] <= '9') return kUnlooked;  // `Club-K du 20 mars`
     // `de garde-frontières et de garde-côtes`: a lowercase compound is one word of the name.
     while (gap(k, kHyphen) && k + 1 < size() && !has(k + 1, kCap) && tok(k + 1).cyrillic == tok(k).cyrillic) ++k;
     return k;
@@ -1224,10 +1272,27 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
         if (has(j, kCap) && !has(j, kCountry | kAllCaps) && joined(j) && has(j + 1, kCap) &&
             !has(j + 1, kCountry | kAllCaps) && cues::has_name_ending(tok(j + 1).term, true))
             break;
+        if (full_name_at(j)) break;  // `… палаты Воронежской области Шарафиева Эмиля Маратовича`
         if (has(j, kInitial)) break;  // `… суда Е. А. Кречетова`: a person's initials start after the name
         // `… по Иркутской области Шишкина А. Л.`: a surname before initials is the person after the name.
         if (has(j, kCap) && joined(j) && j + 1 < size() && has(j + 1, kInitial)) break;
-        if (has(j, kAllCaps) && !has(j, kCountry)) { e = j; continue; }
+        if (has(j, kAllCaps) && !has(j, kCountry)) {  // (`по электронным СМИ`: the noun came)
+            e = j;
+            after_adjective = false;
+            continue;
+        }
+        // `Квалификационная коллегия судей`, `Совет судей`: the judges a body is made of (`судей` shares
+        // its word key with `суд`, which would start another name).
+        if (j == h + 1 && t == "судей") {
+            e = j;
+            continue;
+        }
+        // `Межрайонная инспекция … № 16`, `Исправительная колония № 2`: the body's number.
+        if (gap_text(j - 1).find("\u2116") != std::string_view::npos && !t.empty() && t[0] >= '0' && t[0] <= '9') {
+            e = j;
+            after_adjective = false;
+            continue;
+        }
         if (!tok(j).cyrillic) break;
         // `университет имени Жусупа Баласагына`: the person a body is named after is part of its name.
         if ((t == "имени" || t == "им") && !has(j, kCap) && joined(j) && j + 1 < size() && has(j + 1, kCap)) {
@@ -1269,7 +1334,10 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
         // Another head starts another name, unless a capitalised adjective before it makes it the
         // genitive of a proper name (`комиссия Российской Федерации`, `Совет Европейского союза`).
         const bool proper_genitive = j > h + 1 && has(j - 1, kCap) && cues::is_russian_adjective(tok(j - 1).term);
-        if (is(j, Flag::kOrgHead) && !after_adjective && !proper_genitive) break;
+        // `Управление Министерства юстиции`, `Аппарат Правительства`: a capitalised head in the
+        // genitive right after the head is the body the office belongs to.
+        const bool parent_body = j == h + 1 && has(j, kCap) && !has(j, kSentStart | kAllCaps) && cues::is_russian_genitive(t);
+        if (is(j, Flag::kOrgHead) && !after_adjective && !proper_genitive && !parent_body) break;
         // `Министерством юстиции посещения`: a verbal noun after the complement is the sentence's.
         // (`сокращения бедности`, `развития образования`: one after another, they are the name's.)
         if (!in_po && j > h + 1 && !has(j, kCap) && !after_adjective && cues::is_russian_verbal_noun(t) &&
@@ -1286,8 +1354,16 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
     // its country.
     // (The first word counts too: `Делегация Европейского союза` has its head in `союза`.)
     const bool abroad = sent_abroad(tok(h).term) || sent_abroad(tok(first).term);
+    // (An embassy or consulate is named after the city it sits in as well: `Посольство
+    // Федеративной Республики Германия в Ереване`.)
+    const bool embassy = tok(h).term.rfind("посольств", 0) == 0 || tok(h).term.rfind("консульств", 0) == 0 ||
+                         tok(h).term.rfind("генконсульств", 0) == 0;
+    const auto place = [&](std::uint32_t k) {
+        return has(k, kCountry) || (embassy && capital(k) && tok(k).cyrillic && !has(k, kAllCaps | kQuoted) &&
+                                    !is(k, Flag::kRole | Flag::kMonth | Flag::kFunction | Flag::kOrgHead));
+    };
     if (abroad && !after_adjective && joined(e) && e + 2 < size() && (tok(e + 1).term == "в" || tok(e + 1).term == "во") &&
-        joined(e + 1) && has(e + 2, kCountry)) {
+        joined(e + 1) && place(e + 2)) {
         e += 2;
         while (e + 1 < size() && joined(e) && has(e + 1, kCountry)) ++e;
         return e;
@@ -1310,8 +1386,9 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
         city_word(e + 1) && capital(e + 2) && tok(e + 2).cyrillic && !has(e + 2, kQuoted) &&
         !is(e + 2, Flag::kRole | Flag::kMonth | Flag::kFunction)) {
         e += 2;
-        while (e + 1 < size() && e + 1 - h <= kMaxComplement && joined(e) && capital(e + 1) && tok(e + 1).cyrillic)
-            ++e;  // `в Нижнем Новгороде`
+        while (e + 1 < size() && e + 1 - h <= kMaxComplement && joined(e) && capital(e + 1) && tok(e + 1).cyrillic &&
+               !full_name_at(e + 1))
+            ++e;  // `в Нижнем Новгороде` (not the judge after it: `г. Екатеринбурга Зиновьевой Натальи Олеговны`)
         return e;
     }
     // `Управление МВД России по г. Казани`, `УФСБ по Республике Татарстан`, `отдел полиции по
@@ -1534,6 +1611,11 @@ bool EntityRecognizer::Impl::speech_before(std::uint32_t s) {
 }
 
 /// True when token @p k reads as a Russian patronymic (`Андреевич`, `Петровной`).
+bool EntityRecognizer::Impl::full_name_at(std::uint32_t k) const {
+    return k + 2 < size() && tok(k).cyrillic && has(k, kCap) && joined(k) && has(k + 1, kCap) && joined(k + 1) &&
+           has(k + 2, kCap) && !has(k, kAllCaps) && patronymic(k + 2);
+}
+
 bool EntityRecognizer::Impl::patronymic(std::uint32_t k) const {
     const std::string& t = tok(k).term;
     for (std::string_view p : {"ович", "евич", "овн", "евн", "ичн"})
@@ -1826,7 +1908,10 @@ void EntityRecognizer::Impl::resolve_acronyms() {
         if (label) continue;
         const std::size_t letters = letter_count(w);
         const bool is_defined = defined.count(std::string(w)) > 0;
-        const bool looks_like_org = letters >= 2 && letters <= 8 && !is_roman_numeral(w) &&
+        // `PHP 1,250,000`, `450 000 KGS`: a currency's code next to an amount.
+        const auto digits = [&](std::uint32_t k) { return k < size() && !tok(k).term.empty() && tok(k).term[0] >= '0' && tok(k).term[0] <= '9'; };
+        const bool amount = is_currency_code(w) && ((joined(i) && digits(i + 1)) || (i > 0 && joined(i - 1) && digits(i - 1)));
+        const bool looks_like_org = letters >= 2 && letters <= 8 && !is_roman_numeral(w) && !amount &&
                                     !is(i, Flag::kNotOrgAcronym | Flag::kFunction | Flag::kMonth);
         if (!is_defined && !looks_like_org) continue;
         // `RIGHTS` in a heading is the word `rights` of the text, not an acronym; short words in
@@ -1839,8 +1924,16 @@ void EntityRecognizer::Impl::resolve_acronyms() {
             common_words.ordinary(tok(i).spelling_form(), tok(i).lang))
             continue;
         std::uint32_t e = i;
+        // `ГУ МВД России`, `УВМ МВД`, `ГСУ СК`: a Russian department's acronym before its parent's is
+        // one name (the department of that body).
+        constexpr std::uint32_t kMaxChainedAcronyms = 3;
+        while (tok(i).cyrillic && e - i + 1 < kMaxChainedAcronyms && joined(e) && e + 1 < size() &&
+               tok(e + 1).cyrillic && has(e + 1, kAllCaps) && !has(e + 1, kUsed | kCountry | kShout) &&
+               letter_count(word(e + 1)) >= 2 && gap_text(e) == " ")
+            ++e;
+        const std::string acronym = e == i ? std::string(w) : surface(i, e);
         // `ГУВД Ташкента`, `МВД России`: a Russian acronym with the place it serves, in the genitive.
-        const std::uint32_t n = i + 1;
+        const std::uint32_t n = e + 1;
         if (tok(i).cyrillic && joined(i) && n < size() && tok(n).cyrillic && has(n, kCap) && !has(n, kAllCaps | kShout) &&
             cues::is_russian_genitive(tok(n).term) && !cues::has_name_ending(tok(n).term, true) &&
             !(joined(n) && n + 1 < size() && has(n + 1, kCap) && !has(n + 1, kCountry))) {
@@ -1855,7 +1948,7 @@ void EntityRecognizer::Impl::resolve_acronyms() {
                 e = end;
             }
         }
-        emit(EntityKind::organisation, i, e).acronym = std::string(w);
+        emit(EntityKind::organisation, i, e).acronym = acronym;
     }
 }
 
@@ -2049,6 +2142,10 @@ std::string EntityRecognizer::Impl::surface(std::uint32_t s, std::uint32_t e) co
         if (gap(k, kComma)) out += ',';  // `ministère de la Solidarité, de l’Insertion sociale …`
         if (between.find('&') != std::string_view::npos) {  // `Haddon & Vale Solicitors`
             out += " & ";
+            continue;
+        }
+        if (between.find("\u2116") != std::string_view::npos) {  // `инспекция … № 16`
+            out += " \u2116 ";
             continue;
         }
         if (!between.empty() && between[0] == '\'') out += '\'';  // `Lawyers' Association`

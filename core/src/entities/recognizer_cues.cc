@@ -94,7 +94,7 @@ const Group kGroups[] = {
         "правозащитники эксперты члены полковник подполковник майор капитан лейтенант сержант инспектор "
         "понятой понятая понятые свидетель свидетельница свидетели потерпевший потерпевшая водитель"},
     {kEn, kHonorific | kAbbreviation, "mr mrs ms dr prof sir"},
-    {kFr, kHonorific | kAbbreviation, "m mme mlle me pr dr mgr"},
+    {kFr, kHonorific | kAbbreviation, "m mme mlle me pr dr dre mgr"},
     {kFr, kHonorific, "excellence"},
     {kEn, kHonorific, "excellency"},
     // `Daw Khin Thiri Aung`, `Khun Siriporn`, `Doña Rosaura`: Burmese, Thai and Spanish honorifics.
@@ -154,10 +154,10 @@ const Group kGroups[] = {
     {kLatin, kOrgHead, "ministerio fundacion universidad corte defensoria colectivo comision asociacion instituto "
         "centro policia fiscalia procuraduria juzgado consejo movimiento frente partido coordinadora observatorio "
         "secretaria asamblea congreso sindicato confederacion federacion fundacao universidade comissao "
-        "associacao procuradoria"},
+        "associacao procuradoria guardia cartel ejercito brigada"},
     {kLatin, kNonName, "lake mount lac mont town uplands highlands hills latin"},
     {kLatin, kOrgHead | kCompanyForm, "ltd inc llc plc gmbh bhd sa sarl sas ag spa jsc pjsc corp llp fze fzco dmcc "
-        "srl bv nv kft sro pte pty lda oyj"},
+        "srl bv nv kft sro pte pty lda oyj eurl sasu snc selarl selas scp"},
     {kLatin, kCompanyForm, "sdn"},  // `Sdn Bhd`
     {kRu, kCompanyForm, "тоо ао оао зао пао ооо"},
     // --- parliaments named by their own word (`Mazhilis`, `Жогорку Кенеш`, `Маджлиси Оли`) ---
@@ -222,7 +222,7 @@ const Group kGroups[] = {
     // --- all-caps words that are not organisations ---
     {kLatin, kNotOrgAcronym, "covid sars hiv aids lgbt lgbti lgbtq lgbtqi ngo ngos ingo ceo cfo tv pdf id "
         "sms usd eur kzt rub gdp it pr hr ok fm am pm utc gmt bc ad vip sos mp mps upr udhr iccpr icescr "
-        "cedaw sdg sdgs faq url www html gps ai dna tb ong vih sida pib tva sa sarl rip usa us uk "
+        "cedaw sdg sdgs faq url www html gps ai dna adn ttc ht tb ong vih sida pib tva sa sarl rip usa us uk "
         "ussr ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx xxi"},
     {kRu, kNotOrgAcronym, "ук упк гпк рк рф сша ссср кнр оаэ нко нпо ооо тоо ао оф оо сми вич спид лгбт "
         "лгбти ввп фио иин бин дтп чп ип тв"},
@@ -422,9 +422,9 @@ bool is_russian_verbal_noun(std::string_view term) {
 }
 
 bool is_french_adjective(std::string_view term) {
-    static constexpr std::array<std::string_view, 22> kEndings = {
+    static constexpr std::array<std::string_view, 23> kEndings = {
         "al", "ale", "aux", "el", "elle", "ien", "ienne", "ais", "aise", "ique", "aire", "if", "ive",
-        "ee", "ant", "ante", "eur", "ain", "aine", "een", "enne", "iste"};
+        "ee", "ant", "ante", "eur", "ain", "aine", "een", "enne", "iste", "oise"};
     static constexpr std::array<std::string_view, 10> kWords = {"supreme", "russe", "unies", "unis", "mondial",
                                                                "mondiale", "civil", "civile", "civils", "civiles"};
     if (std::find(kWords.begin(), kWords.end(), term) != kWords.end()) return true;
@@ -432,6 +432,8 @@ bool is_french_adjective(std::string_view term) {
     // `étrangères`, `financière`, `première`: -ère adjectives (long enough not to be `mère`, `frère`).
     if (term.size() >= 7 && (ends_with(term, "ere") || ends_with(term, "eres"))) return true;
     if (ends_with(term, "ais") || ends_with(term, "aux")) return true;
+    // `vaudois`, `genevois`, `québécois` (not `mois`, `fois` or the adverbs made of `fois`).
+    if (term.size() >= 7 && ends_with(term, "ois") && !ends_with(term, "fois")) return true;
     std::string_view base = term;
     if (base.back() == 's' || base.back() == 'x') base.remove_suffix(1);
     // Subjunctives of tenir, venir and their compounds (`maintienne`, `parvienne`) end like adjectives
