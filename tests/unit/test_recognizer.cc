@@ -389,6 +389,36 @@ TEST_CASE("a company named without its legal form is the company", "[unit][recog
           std::vector<std::string>{"person:Klang Valley Nitrile"});
 }
 
+TEST_CASE("embassies in a city, dotted company forms, areas joined by и, districts with their city, regions "
+          "after в, surnames with initials after an area", "[unit][recognizer]") {
+    check_cases({
+        {"Copies went to the Royal Norwegian Embassy in London.", {"organisation:Royal Norwegian Embassy in London"}},
+        {"Guards employed by Palmeras del Aguán S.A. fired at the camp.",
+         {"organisation:Palmeras del Aguán S.A."}},
+    }, Lang::en);
+    check_cases({
+        {"Les ouvrages des Éditions Karthala et des Presses universitaires de Rennes sont arrivés.",
+         {"organisation:Éditions Karthala", "organisation:Presses universitaires de Rennes"}},
+    }, Lang::fr);
+    check_cases({
+        {"Этапирование подтвердило УФСИН России по г. Санкт-Петербургу и Ленинградской области.",
+         {"organisation:УФСИН России по г. Санкт-Петербургу и Ленинградской области[УФСИН]"}},
+        {"Протокол составил ОМВД России по Басманному району г. Москвы вчера.",
+         {"organisation:ОМВД России по Басманному району г. Москвы[ОМВД]"}},
+        {"Жалоба направлена в Государственную инспекцию труда в Свердловской области.",
+         {"organisation:Государственную инспекцию труда в Свердловской области"}},
+        {"Юрист связался с Генеральным консульством Азербайджанской Республики в Санкт-Петербурге вчера.",
+         {"organisation:Генеральным консульством Азербайджанской Республики в Санкт-Петербурге"}},
+        {"Постановление следователя Следственного управления по Республике Башкортостан Хабибуллина Д. Р. получено.",
+         {"organisation:Следственного управления по Республике Башкортостан", "person:Хабибуллина Д. Р."}},
+        {"Помощь оказана при содействии Карельского отделения Российского Красного Креста.",
+         {"organisation:Карельского отделения Российского Красного Креста"}},
+        {"Звонившая переадресована к координатору проекта Турдиевой.", {"person:Турдиевой"}},
+        {"Двери комитета всегда открыты.", {}},
+        {"ИТОГО: 14 обращений.", {}},
+    }, Lang::ru);
+}
+
 TEST_CASE("a country named only inside a person's or an organisation's name is not a country mention",
           "[unit][recognizer]") {
     Analyzer analyzer;

@@ -260,7 +260,8 @@ bool street_word(std::string_view term) {
 
 /// True for the words of a body sent abroad (`делегация`, `представительство`, `офис`, `mission`, `embassy`).
 bool sent_abroad(std::string_view term) {
-    static constexpr std::string_view kAbroad[] = {"делегац", "представительств", "посольств", "миссия", "миссии",
+    static constexpr std::string_view kAbroad[] = {"делегац", "представительств", "посольств", "консульств",
+                                                   "генконсульств", "миссия", "миссии",
                                                    "миссию", "офис", "бюро", "mission", "delegation", "embassy",
                                                    "representation", "ambassade", "consulat"};
     return std::any_of(std::begin(kAbroad), std::end(kAbroad),
@@ -466,17 +467,20 @@ void EntityRecognizer::Impl::read_shapes() {
         if (i == 0 || new_paragraph || gap(i - 1, kSentEnd)) ti.shape |= kSentStart;
         const std::size_t next = i + 1 < size() ? tok(i + 1).start : text.size();
         const bool one_letter = (ti.shape & kCap) && letter_count(w) == 1;
-        const bool abbreviation = (ti.shape & kCap) && (one_letter || is(i, Flag::kAbbreviation));
+        // (`… Los Cerros S.A. The police …`: a company form's last period may end the sentence.)
+        const bool dotted_form = w.find('.') != std::string_view::npos && is(i, Flag::kCompanyForm);
+        const bool abbreviation = ((ti.shape & kCap) && (one_letter || is(i, Flag::kAbbreviation))) ||
+                                  ((ti.shape & kInitial) && !dotted_form);
         const std::string_view after = text.substr(t.end, next - t.end);
         if (i + 1 < size() && tok(i + 1).paragraph != t.paragraph) {
             // A quotation left open ends with its paragraph; one opening the next paragraph counts from
             // there (`."\n\n"We …`).
             const std::size_t cut = after.rfind('\n') + 1;
-            ti.gap = classify_gap(after.substr(0, cut), abbreviation || (ti.shape & kInitial), quote_open);
+            ti.gap = classify_gap(after.substr(0, cut), abbreviation, quote_open);
             quote_open = 0;
             ti.gap |= classify_gap(after.substr(cut), false, quote_open);
         } else {
-            ti.gap = classify_gap(after, abbreviation || (ti.shape & kInitial), quote_open);
+            ti.gap = classify_gap(after, abbreviation, quote_open);
         }
         if (one_letter && text.substr(t.end, 1) == ".") ti.shape |= kInitial;
         // A one-letter word inside a run of capitals (`ОТЧЁТ О ВИЗИТЕ`, `RAPPORT À L’ONU`) continues it.
@@ -715,6 +719,11 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         if (h != kUnlooked && h > i && has(i, kSentStart) && !has(i, kAllCaps) && has(i + 1, kCap) && noun &&
             !russian_ordinal)
             return organisation(i + 1, russian_complement(h, i + 1));
+        // `Двери комитета всегда открыты`: a noun opening the sentence before a lowercase head in the
+        // genitive is the sentence's; the head is a generic reference.
+        if (h != kUnlooked && h == i + 1 && has(i, kSentStart) && !has(i, kAllCaps) && !has(h, kCap) && noun &&
+            !russian_ordinal && !is(i, Flag::kOrgHead) && cues::is_russian_genitive(tok(h).term))
+            return i;
         if (h != kUnlooked) return organisation(i, russian_complement(h, i));
         if (is(i, Flag::kRole) && joined(i) && capital(i + 1)) {  // `Спикер Милли Меджлиса`
             const std::uint32_t h2 = russian_head(i + 1);
@@ -840,6 +849,10 @@ std::uint32_t EntityRecognizer::Impl::after_form_word(std::uint32_t i) {
     // `директора агентства Зафара Мадаминова`: a first name and a surname after the form word are
     // the person who heads it.
     if (tok(i).cyrillic && e == i + 1 && cues::has_name_ending(tok(e).term, true) && !has(e, kAllCaps))
+        return kUnlooked;
+    // `координатору проекта Турдиевой`: a role, its body's kind and a surname are that person.
+    if (tok(i).cyrillic && e == i && c > 0 && is(c - 1, Flag::kRole) && cues::has_name_ending(tok(i).term, true) &&
+        !has(i, kAllCaps))
         return kUnlooked;
     for (std::uint32_t k = i; k <= e; ++k)
         if (is(k, Flag::kLegal | Flag::kEvent) || has(k, kCountry)) return kUnlooked;
@@ -1110,7 +1123,9 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e, bool sent)
         // (`of` and `for` are English wherever they stand: `du Gambia Center for Victims of …`.)
         const bool connector = is(c, Flag::kConnector) || term == "of" || term == "for";
         if (has(c, kCap) || !(connector || to) || term == "the") break;
-        if ((term == "and" || term == "in") && !in_complement) break;
+        // (`Royal Norwegian Embassy in London`: an embassy is named after the city it sits in.)
+        const bool embassy_city = term == "in" && sent_abroad(tok(start).term) && joined(c) && capital(c + 1);
+        if ((term == "and" || term == "in") && !in_complement && !embassy_city) break;
         // `Procuraduría de los Derechos Humanos`: a Spanish name keeps its article after `de`.
         const std::string_view next = joined(c) ? std::string_view(tok(c + 1).term) : std::string_view();
         const bool spanish_article = term == "de" && (next == "la" || next == "los" || next == "las" || next == "el");
@@ -1269,8 +1284,11 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
             break;
         }
         // `Милли Меджлиса Сахиба Гафарова`: a first name and a surname after the name are a person.
+        // (`по Республике Башкортостан Хабибуллина Д. Р.`: a surname with initials after it has no first
+        // name before it.)
         if (has(j, kCap) && !has(j, kCountry | kAllCaps) && joined(j) && has(j + 1, kCap) &&
-            !has(j + 1, kCountry | kAllCaps) && cues::has_name_ending(tok(j + 1).term, true))
+            !has(j + 1, kCountry | kAllCaps) && cues::has_name_ending(tok(j + 1).term, true) &&
+            !(joined(j + 1) && j + 2 < size() && has(j + 2, kInitial)))
             break;
         if (full_name_at(j)) break;  // `… палаты Воронежской области Шарафиева Эмиля Маратовича`
         if (has(j, kInitial)) break;  // `… суда Е. А. Кречетова`: a person's initials start after the name
@@ -1365,9 +1383,16 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
     if (abroad && !after_adjective && joined(e) && e + 2 < size() && (tok(e + 1).term == "в" || tok(e + 1).term == "во") &&
         joined(e + 1) && place(e + 2)) {
         e += 2;
-        while (e + 1 < size() && joined(e) && has(e + 1, kCountry)) ++e;
+        while (e + 1 < size() && (joined(e) || gap(e, kHyphen)) && (has(e + 1, kCountry) || (embassy && gap(e, kHyphen))))
+            ++e;  // (`в Санкт-Петербурге`)
         return e;
     }
+    // `Государственная инспекция труда в Свердловской области`: a body's region after `в`.
+    if (!after_adjective && !in_po && joined(e) && e + 3 < size() && tok(e + 1).term == "в" && !has(e + 1, kCap) &&
+        joined(e + 1) && capital(e + 2) && tok(e + 2).cyrillic && cues::is_russian_adjective(tok(e + 2).term) &&
+        joined(e + 2) && !has(e + 3, kCap) &&
+        (tok(e + 3).term == "области" || tok(e + 3).term == "крае" || tok(e + 3).term == "округе"))
+        return e + 3;
     // `Государственная инспекция труда в Республике Башкортостан`: a body's republic after `в`.
     if (!after_adjective && !in_po && joined(e) && e + 2 < size() && tok(e + 1).term == "в" && !has(e + 1, kCap) &&
         joined(e + 1) && has(e + 2, kCap) && tok(e + 2).term.rfind("республик", 0) == 0 && joined(e + 2) &&
@@ -1457,14 +1482,28 @@ std::uint32_t EntityRecognizer::Impl::area_after_po(std::uint32_t e) {
     }
     if (!tok(k).cyrillic || has(k, kAllCaps | kShout)) return kUnlooked;
     std::uint32_t end = k;
+    // (`по Республике Башкортостан Хабибуллина Д. Р.`: not the person after the area.)
+    const auto person_next = [&](std::uint32_t n) {
+        return full_name_at(n) || (joined(n) && n + 1 < size() && has(n + 1, kInitial));
+    };
     while (end + 1 < size() && end - k < 3 && joined(end) && capital(end + 1) && tok(end + 1).cyrillic &&
-           !has(end + 1, kAllCaps))
+           !has(end + 1, kAllCaps) && !person_next(end + 1))
         ++end;
-    // `по Брянской области`: a capitalised adjective with its lowercase noun.
-    if (cues::is_russian_adjective(tok(end).term) && joined(end) && end + 1 < size() && !has(end + 1, kCap) &&
-        tok(end + 1).cyrillic && !is(end + 1, Flag::kFunction | Flag::kConnector) &&
-        !cues::is_russian_verb(tok(end + 1).term))
-        ++end;
+    const auto region_noun = [&](std::uint32_t n) {  // `по Брянской области`: an adjective with its noun
+        return cues::is_russian_adjective(tok(n - 1).term) && joined(n - 1) && n < size() && !has(n, kCap) &&
+               tok(n).cyrillic && !is(n, Flag::kFunction | Flag::kConnector) && !cues::is_russian_verb(tok(n).term);
+    };
+    if (region_noun(end + 1)) ++end;
+    // `по г. Санкт-Петербургу и Ленинградской области`, `по Москве и Московской области`: a second area.
+    if (joined(end) && end + 3 < size() && tok(end + 1).term == "и" && !has(end + 1, kCap) && joined(end + 1) &&
+        capital(end + 2) && tok(end + 2).cyrillic && cues::is_russian_adjective(tok(end + 2).term) && region_noun(end + 3))
+        end += 3;
+    // `по Басманному району г. Москвы`: a district with its city.
+    if (joined(end) && end + 2 < size() && tok(end + 1).term == "г" && gap_text(end + 1).rfind(".", 0) == 0 &&
+        capital(end + 2) && tok(end + 2).cyrillic && !has(end + 2, kAllCaps) && !person_next(end + 2)) {
+        end += 2;
+        while (gap(end, kHyphen) && end + 1 < size() && capital(end + 1)) ++end;  // `г. Санкт-Петербурга`
+    }
     return end;
 }
 
@@ -1535,6 +1574,12 @@ std::uint32_t EntityRecognizer::Impl::organisation(std::uint32_t s, std::uint32_
         emit_through_quote(s, q);
         return q;
     }
+    // `Avocats sans frontières France`, `Transparency International Russia`: a national chapter named
+    // right after the name, before punctuation or a lowercase word.
+    if (!tok(e).cyrillic && e > s && joined(e) && e + 1 < size() && has(e + 1, kCountry) && !has(e + 1, kAllCaps) &&
+        tok(e + 1).paragraph == tok(e).paragraph && gap_text(e) == " " && !has(e, kCountry) &&
+        (!joined(e + 1) || !has(e + 2, kCap)))
+        ++e;
     // `National Coalition of Human Rights Defenders – Kenya`: a national chapter named after a dash.
     if (e + 1 < size() && has(e + 1, kCountry) && tok(e + 1).paragraph == tok(e).paragraph) {
         const std::string_view between = text.substr(tok(e).end, tok(e + 1).start - tok(e).end);
@@ -1920,8 +1965,9 @@ void EntityRecognizer::Impl::resolve_acronyms() {
         // `VU`, `PROPOSE`, `DEMANDE` opening the clauses of a resolution: words of the text's language in
         // capitals, not bodies (an acronym the text defines stays one, and so does one inside a sentence:
         // `the group WITNESS`).
-        if (!is_defined && has(i, kSentStart) && !tok(i).cyrillic &&
-            common_words.ordinary(tok(i).spelling_form(), tok(i).lang))
+        // (`ИТОГО:` likewise, from four letters on: Russian acronyms of three letters are often words.)
+        if (!is_defined && has(i, kSentStart) && (!tok(i).cyrillic || letters >= 4) &&
+            common_words.ordinary(tok(i).spelling_form(), tok(i).cyrillic ? Lang::ru : tok(i).lang))
             continue;
         std::uint32_t e = i;
         // `ГУ МВД России`, `УВМ МВД`, `ГСУ СК`: a Russian department's acronym before its parent's is

@@ -136,13 +136,14 @@ const Group kGroups[] = {
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
         "groupe direction academie universite banque syndicat collectif alliance forum ambassade "
         "societe nations internationale media radio communaute ordre barreau garde corps chambre archives surete bloc "
-        "autorite musee forces gendarmerie ville"},
+        "autorite musee forces gendarmerie ville editions presses metropole"},
     {kRu, kOrgHead, "бюро комитет совет министерство суд союз ассоциация фонд центр комиссия партия "
         "агентство организация служба парламент ассамблея институт лига федерация движение коалиция "
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
         "администрация акимат генпрокуратура объединение сеть группа конгресс трибунал канцелярия "
         "банк компания корпорация общество клуб инспекция представительство посольство миссия радио медиа "
-        "собрание офис коллегия хокимият профсоюз аппарат кабинет адвокатура музей архив легион корпус крест силы штаб"},
+        "собрание офис коллегия хокимият профсоюз аппарат кабинет адвокатура музей архив легион корпус крест силы штаб "
+        "консульство генконсульство отделение"},
     {kEn, kLegalForm, "ngo ngos newspaper outlet channel website site magazine broadcaster daily weekly portal "
         "party faction group movement network association collective coalition initiative"},
     {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe association "
@@ -332,7 +333,15 @@ std::uint32_t lookup(std::string_view term, bool cyrillic, Lang lang) {
     if (cyrillic) return find(t.ru, russian_key(term)) | find(t.ru_exact, term);
     const bool french = lang == Lang::fr;
     const std::uint32_t own = find_latin(french ? t.fr : t.en, term);
-    return own | (find_latin(french ? t.en : t.fr, term) & kShared);
+    const std::uint32_t flags = own | (find_latin(french ? t.en : t.fr, term) & kShared);
+    // `S.A.`, `S.R.L.`, `N.V.`: a company form written with periods between its letters.
+    if (flags == 0 && term.size() <= 8 && term.find('.') != std::string_view::npos) {
+        std::string letters;
+        for (char c : term)
+            if (c != '.') letters += c;
+        return find(t.en, letters) & kCompanyForm ? (find(t.en, letters) & (kCompanyForm | kOrgHead)) : 0u;
+    }
+    return flags;
 }
 
 bool has_name_ending(std::string_view term, bool cyrillic) {
