@@ -419,6 +419,30 @@ TEST_CASE("embassies in a city, dotted company forms, areas joined by и, distri
     }, Lang::ru);
 }
 
+TEST_CASE("bars, hospitals and Malay universities, lowercase labour courts and hospitals, verbs after a "
+          "ministry's portfolios, adjectives joined by и, field labels", "[unit][recognizer]") {
+    check_cases({
+        {"Lawyers of the Malaysian Bar and staff of Universiti Malaya met at Kitwe Teaching Hospital.",
+         {"organisation:Malaysian Bar", "organisation:Universiti Malaya", "organisation:Kitwe Teaching Hospital"}},
+        {"Age: 23\nNationality: Nigerian\n", {}},
+    }, Lang::en);
+    check_cases({
+        {"Elle a saisi le conseil de prud’hommes de Nanterre en mars.",
+         {"organisation:conseil de prud’hommes de Nanterre"}},
+        {"Elle a été soignée au centre hospitalier universitaire de Montpellier.",
+         {"organisation:centre hospitalier universitaire de Montpellier"}},
+        {"Le ministère de la Communication, des Télécommunications et du Numérique rappelle la loi.",
+         {"organisation:ministère de la Communication, des Télécommunications et du Numérique"}},
+        {"Âge déclaré : 23 ans\nLangues : anglais\n", {}},
+    }, Lang::fr);
+    check_cases({
+        {"Справку выдало Отделение Фонда пенсионного и социального страхования Российской Федерации по Пензенской "
+         "области.",
+         {"organisation:Отделение Фонда пенсионного и социального страхования Российской Федерации по Пензенской "
+          "области"}},
+    }, Lang::ru);
+}
+
 TEST_CASE("a country named only inside a person's or an organisation's name is not a country mention",
           "[unit][recognizer]") {
     Analyzer analyzer;

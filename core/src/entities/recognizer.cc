@@ -40,7 +40,7 @@ using cues::Flag;
 /// Longest run of capitalised words considered for one name.
 constexpr std::uint32_t kMaxRun = 8;
 /// Most words an organisation's complement may add after its head word.
-constexpr std::uint32_t kMaxComplement = 9;
+constexpr std::uint32_t kMaxComplement = 11;
 /// Longest quoted name taken as an organisation after a head word (`фонд «Адил соз»`).
 constexpr std::uint32_t kMaxQuoted = 6;
 
@@ -605,7 +605,11 @@ void EntityRecognizer::Impl::find_candidates() {
             i = lowercase_ministry(i) + 1;  // `ministère de l'Intérieur`
         } else if (!tok(i).cyrillic && tok(i).lang == Lang::fr &&
                    (tok(i).term == "tribunal" || tok(i).term == "cour" || tok(i).term == "barreau" ||
-                    tok(i).term == "ambassade" || tok(i).term == "consulat" || tok(i).term == "prefecture")) {
+                    tok(i).term == "ambassade" || tok(i).term == "consulat" || tok(i).term == "prefecture" ||
+                    // `conseil de prud’hommes de Nanterre`, `centre hospitalier de Béziers`
+                    (tok(i).term == "conseil" && i + 2 < size() && joined(i) && joined(i + 1) &&
+                     tok(i + 1).term == "de" && tok(i + 2).term.rfind("prud", 0) == 0) ||
+                    (tok(i).term == "centre" && i + 1 < size() && joined(i) && tok(i + 1).term == "hospitalier"))) {
             i = lowercase_court(i) + 1;  // `tribunal de première instance de Casablanca`, `barreau de Paris`
         } else {
             ++i;
@@ -983,8 +987,9 @@ std::uint32_t EntityRecognizer::Impl::lowercase_ministry(std::uint32_t i) {
 /// lowercase is named when its complement ends in the capitalised place it sits in.
 std::uint32_t EntityRecognizer::Impl::lowercase_court(std::uint32_t i) {
     if (!joined(i)) return i;
-    std::uint32_t end = extend_french(i);
-    if (end == i || !capital(end) || has(end, kQuoted)) return i;
+    const std::uint32_t head = tok(i).term == "centre" ? i + 1 : i;  // `centre hospitalier`
+    std::uint32_t end = extend_french(head);
+    if (end == head || !capital(end) || has(end, kQuoted)) return i;
     // `ambassade de France à Islamabad`: an embassy's city.
     if (sent_abroad(tok(i).term) && joined(end) && end + 2 < size() && word(end + 1) == "à" && joined(end + 1) &&
         capital(end + 2) && !has(end + 2, kQuoted))
@@ -1320,6 +1325,13 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
             break;
         }
         if (!has(j, kCap) && !after_adjective && cues::is_russian_verb(t)) break;
+        // `Фонда пенсионного и социального страхования`: two adjectives of one noun, joined by `и`.
+        if (t == "и" && after_adjective && !has(j, kCap) && joined(j) && j + 2 < size() && !has(j + 1, kCap) &&
+            cues::is_russian_adjective(tok(j + 1).term) && joined(j + 1) && !has(j + 2, kCap) &&
+            !cues::is_russian_verb(tok(j + 2).term)) {
+            e = ++j;
+            continue;
+        }
         if (is(j, Flag::kConnector) && !has(j, kCap)) {
             if (gap(j, kHyphen)) break;  // `по-прежнему`: an adverb, not `по` and its object
             if (!russian_linked_object(j, in_po)) break;

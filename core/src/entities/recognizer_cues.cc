@@ -130,13 +130,13 @@ const Group kGroups[] = {
         "chronicle telegraph courier monitor "
         "treasury college fm lab laboratory syndicate bloc archives kanal authority unit collective museum division "
         "forces panel cross solicitors associates partners chambers governance research consulting "
-        "advisory logistics shipping airlines airways transport transit insurance investments"},
+        "advisory logistics shipping airlines airways transport transit insurance investments hospital bar"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
         "groupe direction academie universite banque syndicat collectif alliance forum ambassade "
         "societe nations internationale media radio communaute ordre barreau garde corps chambre archives surete bloc "
-        "autorite musee forces gendarmerie ville editions presses metropole"},
+        "autorite musee forces gendarmerie ville editions presses metropole hopital"},
     {kRu, kOrgHead, "бюро комитет совет министерство суд союз ассоциация фонд центр комиссия партия "
         "агентство организация служба парламент ассамблея институт лига федерация движение коалиция "
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
@@ -155,7 +155,7 @@ const Group kGroups[] = {
     {kLatin, kOrgHead, "ministerio fundacion universidad corte defensoria colectivo comision asociacion instituto "
         "centro policia fiscalia procuraduria juzgado consejo movimiento frente partido coordinadora observatorio "
         "secretaria asamblea congreso sindicato confederacion federacion fundacao universidade comissao "
-        "associacao procuradoria guardia cartel ejercito brigada"},
+        "associacao procuradoria guardia cartel ejercito brigada universiti universitas"},
     {kLatin, kNonName, "lake mount lac mont town uplands highlands hills latin"},
     {kLatin, kOrgHead | kCompanyForm, "ltd inc llc plc gmbh bhd sa sarl sas ag spa jsc pjsc corp llp fze fzco dmcc "
         "srl bv nv kft sro pte pty lda oyj eurl sasu snc selarl selas scp"},
@@ -171,9 +171,9 @@ const Group kGroups[] = {
     {kRu, kPrize, "премия"},
     // --- header field labels (`Date:`, `Hearing:`, `Defendant:`) ---
     {kEn, kField | kNonName, "date hearing defendant defendants plaintiff claimant charge charges venue verdict "
-        "sentence status contact contacts phone tel email fax location subject"},
+        "sentence status contact contacts phone tel email fax location subject age nationality"},
     {kFr, kField | kNonName, "audience affaire prevenu prevenue accuse accusee partie juridiction contact "
-        "telephone objet lieu"},
+        "telephone objet lieu age nationalite"},
     {kRu, kField | kNonName, "дело дата подсудимый подсудимая обвиняемый обвиняемая обвинение защита контакты подпись "
         "телефон заседание"},
 
@@ -438,6 +438,7 @@ bool is_french_adjective(std::string_view term) {
                                                                "mondiale", "civil", "civile", "civils", "civiles"};
     if (std::find(kWords.begin(), kWords.end(), term) != kWords.end()) return true;
     if (term.size() < 4) return false;
+    if (ends_with(term, "pelle")) return false;  // `rappelle`, `appelle`: verbs, not `-elle` adjectives
     // `étrangères`, `financière`, `première`: -ère adjectives (long enough not to be `mère`, `frère`).
     if (term.size() >= 7 && (ends_with(term, "ere") || ends_with(term, "eres"))) return true;
     if (ends_with(term, "ais") || ends_with(term, "aux")) return true;
