@@ -201,6 +201,9 @@ std::string_view written_word(std::string_view word, std::uint8_t skip, bool fir
     return word;
 }
 
+/// True for numbers and codes that open with a digit (`20`, `2025-043`).
+bool starts_with_digit(std::string_view term) { return !term.empty() && term[0] >= '0' && term[0] <= '9'; }
+
 /// True when @p word is an ISO 4217 currency code (`PHP`, `EUR`, `KGS`), from ICU's currency data.
 bool is_currency_code(std::string_view word) {
     static const std::unordered_set<std::string> codes = [] {
@@ -308,6 +311,8 @@ struct EntityRecognizer::Impl {
     }
     bool capital(std::uint32_t i) const { return has(i, kCap) && !has(i, kShout); }
     /// True when a colon follows token @p i, after spaces (`QUESTION :` in French typography).
+    /// `г.` before a city's name (its period reads as a sentence's end: the city comes after it all the same).
+    bool city_abbreviation(std::uint32_t k) const { return tok(k).term == "г" && gap_text(k).rfind(".", 0) == 0; }
     bool colon_after(std::uint32_t i) const {
         std::string_view rest = text.substr(tok(i).end, 8);
         for (bool more = true; more;) {
@@ -485,7 +490,7 @@ void EntityRecognizer::Impl::read_shapes() {
         if (one_letter && text.substr(t.end, 1) == ".") ti.shape |= kInitial;
         // A one-letter word inside a run of capitals (`ОТЧЁТ О ВИЗИТЕ`, `RAPPORT À L’ONU`) continues it.
         // A speaker label (`ВЕТРОВА: В МВД говорят`) ends one.
-        const bool number = !t.term.empty() && t.term[0] >= '0' && t.term[0] <= '9';
+        const bool number = starts_with_digit(t.term);
         const bool caps_word = (ti.shape & kAllCaps) ||
                                ((one_letter || number) && caps_run > 0 && !(ti.shape & kInitial));
         const bool after_colon = i > 0 && text.substr(tok(i - 1).end, t.start - tok(i - 1).end).find(':') != std::string_view::npos;
@@ -821,7 +826,7 @@ std::uint32_t EntityRecognizer::Impl::dateline_end(std::uint32_t i) {
     if (dash_after(e) && !gap(e, kSentEnd)) return e;
     if (!gap(e, kComma)) return kUnlooked;
     const std::string& next = tok(e + 1).term;
-    const bool number = !next.empty() && next[0] >= '0' && next[0] <= '9';
+    const bool number = starts_with_digit(next);
     return number || is(e + 1, Flag::kMonth) ? e : kUnlooked;
 }
 
@@ -1249,7 +1254,7 @@ std::uint32_t EntityRecognizer::Impl::french_object(std::uint32_t j) {
         return k + 1;  // `de grande instance`, `de première instance` (not an infinitive)
     if (!determiner && !has(k, kElided) && looks_infinitive(tok(k).term)) return kUnlooked;
     if (tok(k).term.size() < 2) return kUnlooked;
-    if (tok(k).term[0] >= '0' && tok(k).term[0] <= '9') return kUnlooked;  // `Club-K du 20 mars`
+    if (starts_with_digit(tok(k).term)) return kUnlooked;  // `Club-K du 20 mars`
     // `de garde-frontières et de garde-côtes`: a lowercase compound is one word of the name.
     while (gap(k, kHyphen) && k + 1 < size() && !has(k + 1, kCap) && tok(k + 1).cyrillic == tok(k).cyrillic) ++k;
     return k;
@@ -1311,7 +1316,7 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
             continue;
         }
         // `Межрайонная инспекция … № 16`, `Исправительная колония № 2`: the body's number.
-        if (gap_text(j - 1).find("\u2116") != std::string_view::npos && !t.empty() && t[0] >= '0' && t[0] <= '9') {
+        if (gap_text(j - 1).find("\u2116") != std::string_view::npos && starts_with_digit(t)) {
             e = j;
             after_adjective = false;
             continue;
@@ -1417,7 +1422,7 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
     // after a court's name qualifies it.
     const auto city_word = [&](std::uint32_t k) {
         const std::string& t = tok(k).term;
-        return !has(k, kCap) && (((t == "в" || t == "во") && joined(k)) || (t == "г" && gap_text(k).rfind(".", 0) == 0));
+        return !has(k, kCap) && (((t == "в" || t == "во") && joined(k)) || city_abbreviation(k));
     };
     if (tok(h).term.rfind("суд", 0) == 0 && !after_adjective && !in_po && joined(e) && e + 2 < size() &&
         city_word(e + 1) && capital(e + 2) && tok(e + 2).cyrillic && !has(e + 2, kQuoted) &&
@@ -1486,10 +1491,8 @@ std::uint32_t EntityRecognizer::Impl::area_after_po(std::uint32_t e) {
         return kUnlooked;
     std::uint32_t k = e + 2;
     if (!has(k, kCap)) {
-        // `г.`, `городу`, `району` before the place's name. (The period of `г.` reads as a sentence's
-        // end: the city comes after it all the same.)
-        const bool city = tok(k).term == "г" && gap_text(k).rfind(".", 0) == 0;
-        if (!(city || joined(k)) || k + 1 >= size() || !capital(k + 1)) return kUnlooked;
+        // `г.`, `городу`, `району` before the place's name.
+        if (!(city_abbreviation(k) || joined(k)) || k + 1 >= size() || !capital(k + 1)) return kUnlooked;
         ++k;
     }
     if (!tok(k).cyrillic || has(k, kAllCaps | kShout)) return kUnlooked;
@@ -1511,7 +1514,7 @@ std::uint32_t EntityRecognizer::Impl::area_after_po(std::uint32_t e) {
         capital(end + 2) && tok(end + 2).cyrillic && cues::is_russian_adjective(tok(end + 2).term) && region_noun(end + 3))
         end += 3;
     // `по Басманному району г. Москвы`: a district with its city.
-    if (joined(end) && end + 2 < size() && tok(end + 1).term == "г" && gap_text(end + 1).rfind(".", 0) == 0 &&
+    if (joined(end) && end + 2 < size() && city_abbreviation(end + 1) &&
         capital(end + 2) && tok(end + 2).cyrillic && !has(end + 2, kAllCaps) && !person_next(end + 2)) {
         end += 2;
         while (gap(end, kHyphen) && end + 1 < size() && capital(end + 1)) ++end;  // `г. Санкт-Петербурга`
@@ -1667,12 +1670,12 @@ bool EntityRecognizer::Impl::speech_before(std::uint32_t s) {
     return s >= 2 && tok(s - 1).term == "to" && is(s - 2, Flag::kAccording) && !gap(s - 2, kBreak);
 }
 
-/// True when token @p k reads as a Russian patronymic (`Андреевич`, `Петровной`).
 bool EntityRecognizer::Impl::full_name_at(std::uint32_t k) const {
     return k + 2 < size() && tok(k).cyrillic && has(k, kCap) && joined(k) && has(k + 1, kCap) && joined(k + 1) &&
            has(k + 2, kCap) && !has(k, kAllCaps) && patronymic(k + 2);
 }
 
+/// True when token @p k reads as a Russian patronymic (`Андреевич`, `Петровной`).
 bool EntityRecognizer::Impl::patronymic(std::uint32_t k) const {
     const std::string& t = tok(k).term;
     for (std::string_view p : {"ович", "евич", "овн", "евн", "ичн"})
@@ -1966,8 +1969,8 @@ void EntityRecognizer::Impl::resolve_acronyms() {
         const std::size_t letters = letter_count(w);
         const bool is_defined = defined.count(std::string(w)) > 0;
         // `PHP 1,250,000`, `450 000 KGS`: a currency's code next to an amount.
-        const auto digits = [&](std::uint32_t k) { return k < size() && !tok(k).term.empty() && tok(k).term[0] >= '0' && tok(k).term[0] <= '9'; };
-        const bool amount = is_currency_code(w) && ((joined(i) && digits(i + 1)) || (i > 0 && joined(i - 1) && digits(i - 1)));
+        const bool amount = is_currency_code(w) && ((joined(i) && starts_with_digit(tok(i + 1).term)) ||
+                                                     (i > 0 && joined(i - 1) && starts_with_digit(tok(i - 1).term)));
         const bool looks_like_org = letters >= 2 && letters <= 8 && !is_roman_numeral(w) && !amount &&
                                     !is(i, Flag::kNotOrgAcronym | Flag::kFunction | Flag::kMonth);
         if (!is_defined && !looks_like_org) continue;
@@ -1992,7 +1995,7 @@ void EntityRecognizer::Impl::resolve_acronyms() {
         const std::string acronym = e == i ? std::string(w) : surface(i, e);
         // `ГУВД Ташкента`, `МВД России`: a Russian acronym with the place it serves, in the genitive.
         const std::uint32_t n = e + 1;
-        if (tok(i).cyrillic && joined(i) && n < size() && tok(n).cyrillic && has(n, kCap) && !has(n, kAllCaps | kShout) &&
+        if (tok(i).cyrillic && joined(e) && n < size() && tok(n).cyrillic && has(n, kCap) && !has(n, kAllCaps | kShout) &&
             cues::is_russian_genitive(tok(n).term) && !cues::has_name_ending(tok(n).term, true) &&
             !(joined(n) && n + 1 < size() && has(n + 1, kCap) && !has(n + 1, kCountry))) {
             e = n;

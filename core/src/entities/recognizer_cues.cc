@@ -339,7 +339,8 @@ std::uint32_t lookup(std::string_view term, bool cyrillic, Lang lang) {
         std::string letters;
         for (char c : term)
             if (c != '.') letters += c;
-        return find(t.en, letters) & kCompanyForm ? (find(t.en, letters) & (kCompanyForm | kOrgHead)) : 0u;
+        const std::uint32_t form = find(t.en, letters);
+        return form & kCompanyForm ? form & (kCompanyForm | kOrgHead) : 0u;
     }
     return flags;
 }
