@@ -704,6 +704,68 @@ TEST_CASE("firms with an ampersand, amounts in a currency, a country's body, cha
           std::vector<std::string>{"organisation:France Travail"});
 }
 
+TEST_CASE("surnames in capitals first, company forms that end a name, bodies under a ministry, short "
+          "participles, French adjectives from the dictionary, supervisory agencies", "[unit][recognizer]") {
+    check_cases({
+        {"Members of the panel:\nOYELARAN-WEBB Tolani, rapporteur\nMASCARENHAS Joaquim Pedro, member\n",
+         {"person:OYELARAN-WEBB Tolani", "person:MASCARENHAS Joaquim Pedro"}},
+        {"Reference: COI Focus 12\nSSP Moses Kiggundu signed it.",
+         {"organisation:COI[COI]", "organisation:SSP[SSP]", "person:Moses Kiggundu"}},
+        {"The cameras run software from Larchmont Vision Pte Ltd of Singapore.",
+         {"organisation:Larchmont Vision Pte Ltd"}},
+        {"Backups were kept by Vilnia Cloud UAB until March.", {"organisation:Vilnia Cloud UAB"}},
+        {"She wrote to the Refugee Department under the Ministry of Labour of the Republic of Latvia.",
+         {"organisation:Refugee Department under the Ministry of Labour of the Republic of Latvia"}},
+        {"An appeal went to the Right to Information Commission in May.",
+         {"organisation:Right to Information Commission"}},
+        {"Thanks to Amnesty International, the case was heard.", {"organisation:Amnesty International"}},
+        {"The second bidder, Harbourline Integrated Systems, was disqualified.",
+         {"organisation:Harbourline Integrated Systems"}},
+        {"The letter reached Bishop Idowu through Reverend Amos Fairleigh-Obi last week.",
+         {"person:Idowu", "person:Amos Fairleigh-Obi"}},
+        {"The files went from Thet Hnin Wai to the archive.", {"person:Thet Hnin Wai"}},
+    }, Lang::en);
+    check_cases({
+        {"Le dossier a été transmis à l’association camerounaise Mboa Solidaire hier.",
+         {"organisation:Mboa Solidaire"}},
+        {"Elle dirige l’Observatoire sahélien des migrations depuis 2019.",
+         {"organisation:Observatoire sahélien des migrations"}},
+        {"Ouvrage publié avec le soutien du Centre national du livre.", {"organisation:Centre national du livre"}},
+        {"I. LES FAITS\n\nLe 3 mai, la militante a été arrêtée.", {}},
+        {"Le centre de rétention de Lyon-Saint-Exupéry reste fermé aux interprètes.", {}},
+        {"Postface de Clémence Aubry-Ndiaye, sociologue.", {"person:Clémence Aubry-Ndiaye"}},
+        {"Elle enseigne à l’université de Sousse depuis 2015.", {"organisation:université de Sousse"}},
+        {"Le Ministère public a requis six mois.", {}},
+    }, Lang::fr);
+    check_cases({
+        {"Прокуратурой города проведена проверка по жалобе.", {}},
+        {"Жалобы в Управление Федеральной службы исполнения наказаний по Республике Коми остались без ответа.",
+         {"organisation:Управление Федеральной службы исполнения наказаний по Республике Коми"}},
+        {"2. Копии решений Ленинского районного суда г. Перми — 12 документов.",
+         {"organisation:Ленинского районного суда г. Перми"}},
+        {"Грант выдал Фонд в защиту гласности в апреле.", {"organisation:Фонд в защиту гласности"}},
+        {"Они обратятся с жалобой в Роскомнадзор и в Ванадзор не поедут.", {"organisation:Роскомнадзор"}},
+        {"Учредителем является ООО «Медиагруппа „Прикамье“».", {"organisation:ООО «Медиагруппа „Прикамье“»"}},
+    }, Lang::ru);
+}
+
+TEST_CASE("a surname in capitals written first is the same person as the name in the usual order",
+          "[unit][recognizer]") {
+    const std::string text =
+        "Jury:\nOYELARAN-WEBB Tolani, chair\nMASCARENHAS Joaquim Pedro, member\n\n"
+        "Tolani Oyelaran-Webb opened the session. Oyelaran-Webb then gave the floor to Joaquim Pedro Mascarenhas.";
+    Analyzer analyzer;
+    agora::EntityExtractor extractor(analyzer);
+    std::vector<Token> tokens;
+    analyzer.analyze(text, Lang::en, tokens);
+    const agora::ArticleEntities entities = extractor.extract("", {}, text, tokens);
+    REQUIRE(entities.persons.size() == 2);
+    CHECK(entities.persons[0].display == "Tolani Oyelaran-Webb");
+    CHECK(entities.persons[0].mentions == 3);
+    CHECK(entities.persons[1].display == "Joaquim Pedro Mascarenhas");
+    CHECK(entities.persons[1].forms.size() == 2);
+}
+
 TEST_CASE("Hunspell's ordinary words tell phrases from people's names", "[unit][recognizer]") {
     REQUIRE(CommonWords::available(Lang::en));
     REQUIRE(CommonWords::available(Lang::fr));
@@ -721,6 +783,11 @@ TEST_CASE("Hunspell's ordinary words tell phrases from people's names", "[unit][
     CHECK_FALSE(words.ordinary("paris", Lang::fr));
     CHECK_FALSE(words.ordinary("zhovtis", Lang::unknown));
     CHECK_FALSE(words.ordinary("", Lang::en));
+    // The French dictionary's parts of speech.
+    CHECK(words.french_adjective("malgache"));
+    CHECK(words.french_adjective("maghrébin"));
+    CHECK_FALSE(words.french_adjective("saluer"));
+    CHECK_FALSE(words.french_adjective("salue"));
     check_cases({
         {"Copies of Captured Screens sold out within a week.", {}},
         {"Mark Field, a lawyer, filed the appeal.", {"person:Mark Field"}},

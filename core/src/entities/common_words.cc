@@ -154,4 +154,24 @@ bool CommonWords::ordinary(std::string_view word, Lang lang) {
     return answer;
 }
 
+bool CommonWords::french_adjective(std::string_view word) {
+    if (word.empty() || word.size() > kMaxWordBytes) return false;
+    std::string key(word);
+    key += 'a';  // apart from ordinary()'s keys, which end in a language digit
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second == 2;
+    bool answer = false;
+    {
+        Dictionaries& all = dictionaries();
+        std::lock_guard lock(all.mutex);
+        Dictionary& d = all.of(Lang::fr);
+        if (d.speller && d.utf8) {
+            for (const std::string& analysis : d.speller->analyze(std::string(word)))
+                answer = answer || analysis.find("po:adj") != std::string::npos;
+        }
+    }
+    if (cache_.size() >= kCacheEntries) cache_.clear();
+    cache_.emplace(std::move(key), answer ? 2 : 1);
+    return answer;
+}
+
 }  // namespace agora

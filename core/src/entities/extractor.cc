@@ -6,6 +6,9 @@
 
 #include "agora/util/utf8.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <map>
 
@@ -58,6 +61,19 @@ std::vector<std::string_view> split_words(std::string_view surface) {
 // "Е.", "A", "J.-P." : an initial stands for a first name and carries no key of its own.
 bool is_initial(std::string_view word) { return letter_count(word) <= 1 || word.back() == '.'; }
 
+// "KONATÉ-BERTHIER", "DALISAY": a word of two letters or more, none of them lowercase.
+bool all_caps(std::string_view word) {
+    std::size_t letters = 0;
+    for (std::int32_t i = 0; i < static_cast<std::int32_t>(word.size());) {
+        UChar32 c;
+        U8_NEXT(word.data(), i, static_cast<std::int32_t>(word.size()), c);
+        if (c < 0) return false;
+        if (u_islower(c)) return false;
+        if (u_isalpha(c)) ++letters;
+    }
+    return letters >= 2;
+}
+
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -98,12 +114,14 @@ DocEntity finish(EntityKind kind, Group& group) {
     for (FormCount& f : group.forms) e.forms.push_back(std::move(f.surface));
     e.display = e.forms.front();
     if (kind != EntityKind::country) {
-        for (const std::string& form : e.forms) {
-            if (form.find(' ') != std::string::npos) {
-                e.display = form;
-                break;
-            }
-        }
+        // A full form; for a person, one in the usual case and order before `DEMBÉLÉ Boubacar Sidy`.
+        const auto full = [](const std::string& form) { return form.find(' ') != std::string::npos; };
+        const auto usual = [&](const std::string& form) {
+            return kind != EntityKind::person || !all_caps(form.substr(0, form.find(' ')));
+        };
+        auto it = std::find_if(e.forms.begin(), e.forms.end(), [&](const std::string& f) { return full(f) && usual(f); });
+        if (it == e.forms.end()) it = std::find_if(e.forms.begin(), e.forms.end(), full);
+        if (it != e.forms.end()) e.display = *it;
     }
     return e;
 }
@@ -210,13 +228,21 @@ void EntityExtractor::group_persons(const std::vector<Mention>& mentions, Articl
     for (const Mention& m : mentions) {
         if (m.kind != EntityKind::person) continue;
         std::vector<std::string> keys;
+        std::size_t caps_first = 0;  // leading words in capitals, while the rest is not
+        bool leading = true;
         for (std::string_view word : split_words(m.surface)) {
             if (is_initial(word)) continue;
             std::string key = keyer_.word_key(word);
             if (key.empty() || is_patronymic(key)) continue;
+            leading = leading && all_caps(word);
+            if (leading) ++caps_first;
             keys.push_back(std::move(key));
         }
         if (keys.empty()) continue;
+        // `DEMBÉLÉ Boubacar Sidy`: a surname in capitals written first is keyed where the name puts it,
+        // last, so that `Boubacar Sidy Dembélé` and `Dembélé` meet it.
+        if (caps_first > 0 && caps_first < keys.size())
+            std::rotate(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(caps_first), keys.end());
         if (keys.size() == 1) {
             singles.push_back({keys.front(), m.surface, m.start});
             continue;

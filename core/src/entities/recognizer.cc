@@ -25,6 +25,7 @@
 #include <unicode/ucurr.h>
 #include <unicode/uenum.h>
 #include <unicode/utf8.h>
+#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <fstream>
@@ -280,6 +281,7 @@ struct EntityRecognizer::Impl {
     std::vector<TokenInfo> info;
     std::vector<Mention> found;
     std::vector<std::uint32_t> pending;  ///< lone capitalised words waiting for document evidence
+    std::vector<std::uint32_t> pending_pairs;  ///< first halves of lone hyphenated words (`Oyelaran-Webb`)
     std::vector<std::uint32_t> acronyms; ///< lone all-caps tokens, resolved at the end
     std::unordered_set<std::string_view> capitalised;  ///< terms written capitalised (scratch)
     std::unordered_set<std::string_view> lower_seen;
@@ -415,6 +417,7 @@ struct EntityRecognizer::Impl {
     bool russian_linked_object(std::uint32_t j, bool in_po);
     std::uint32_t organisation(std::uint32_t s, std::uint32_t e);
     std::uint32_t person(std::uint32_t s, std::uint32_t e);
+    bool caps_surname_first(std::uint32_t s, std::uint32_t e);
     void decide_person(std::uint32_t s, std::uint32_t e, bool role);
     bool patronymic(std::uint32_t k) const;
     /// A Russian surname, first name and patronymic, in capitals, start at @p k.
@@ -445,6 +448,7 @@ void EntityRecognizer::Impl::prepare(std::string_view t, const std::vector<Token
     info.assign(toks.size(), TokenInfo{});
     found.clear();
     pending.clear();
+    pending_pairs.clear();
     acronyms.clear();
     lower_seen.clear();
     person_keys.clear();
@@ -611,6 +615,7 @@ void EntityRecognizer::Impl::find_candidates() {
         } else if (!tok(i).cyrillic && tok(i).lang == Lang::fr &&
                    (tok(i).term == "tribunal" || tok(i).term == "cour" || tok(i).term == "barreau" ||
                     tok(i).term == "ambassade" || tok(i).term == "consulat" || tok(i).term == "prefecture" ||
+                    tok(i).term == "universite" ||  // `université de Sfax`
                     // `conseil de prud’hommes de Nanterre`, `centre hospitalier de Béziers`
                     (tok(i).term == "conseil" && i + 2 < size() && joined(i) && joined(i + 1) &&
                      tok(i + 1).term == "de" && tok(i + 2).term.rfind("prud", 0) == 0) ||
@@ -718,6 +723,14 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
                                 ends_with(next, "ая") || ends_with(next, "ое") || ends_with(next, "ые");
         if (nominative && russian_head(i + 1) != kUnlooked) return i;
     }
+    // `Роскомнадзор`, `Роспотребнадзора`, `Гостехнадзор`: a federal or state supervisory agency's
+    // one-word name (not the town `Ванадзор`).
+    if (tok(i).cyrillic && !has(i, kAllCaps) && tok(i).term.find("надзор") != std::string::npos &&
+        (tok(i).term.rfind("рос", 0) == 0 || tok(i).term.rfind("гос", 0) == 0)) {
+        const std::uint32_t e = russian_complement(i, i);  // `Роспотребнадзора по Москве`
+        emit(EntityKind::organisation, i, e);
+        return e;
+    }
     if (tok(i).cyrillic) {
         const std::uint32_t h = russian_head(i);
         // `Заседание Южного окружного военного суда`: a noun capitalised only because it opens the
@@ -733,6 +746,14 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         if (h != kUnlooked && h == i + 1 && has(i, kSentStart) && !has(i, kAllCaps) && !has(h, kCap) && noun &&
             !russian_ordinal && !is(i, Flag::kOrgHead) && cues::is_russian_genitive(tok(h).term))
             return i;
+        // `Копии решений Кировского районного суда`: the sentence's noun and its lowercase object, then
+        // the capitalised name.
+        if (h != kUnlooked && h > i + 1 && has(i, kSentStart) && !has(i, kAllCaps) && !has(i + 1, kCap) && noun &&
+            !russian_ordinal && !is(i, Flag::kOrgHead)) {
+            std::uint32_t k = i + 1;
+            while (k < h && !has(k, kCap)) ++k;
+            if (k < h || (k == h && has(h, kCap))) return organisation(k, russian_complement(h, k));
+        }
         if (h != kUnlooked) return organisation(i, russian_complement(h, i));
         if (is(i, Flag::kRole) && joined(i) && capital(i + 1)) {  // `Спикер Милли Меджлиса`
             const std::uint32_t h2 = russian_head(i + 1);
@@ -760,9 +781,14 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         // `Business and Trade Committee`, `Immigration and Asylum Chamber of the Upper Tribunal`: an
         // ordinary word, `and`, and a run that ends with its head are one body's name (a surname
         // before `and` is someone else: `Ivanov and Security Council members`).
-        if (e == i && joined(i) && i + 2 < size() && tok(i + 1).term == "and" && !has(i + 1, kCap) &&
-            joined(i + 1) && capital(i + 2) && !has(i, kCountry | kAllCaps | kQuoted) &&
-            common_words.ordinary(tok(i).spelling_form(), tok(i).lang)) {
+        // (`the Right to Information Commission`: likewise with `to`, after `the`, so that `Thanks to
+        // Amnesty International` stays a phrase.)
+        const bool the_before = i > 0 && joined(i - 1) && tok(i - 1).term == "the" && !has(i - 1, kCap);
+        // (After `the`, no one's name stands before `to`: Hunspell's `Right` may be a surname.)
+        const bool to = i + 2 < size() && tok(i + 1).term == "to" && the_before && !is(i, Flag::kRole | Flag::kHonorific);
+        const bool and_ = i + 2 < size() && tok(i + 1).term == "and";
+        if (e == i && joined(i) && (and_ || to) && !has(i + 1, kCap) && joined(i + 1) && capital(i + 2) &&
+            !has(i, kCountry | kAllCaps | kQuoted) && (to || common_words.ordinary(tok(i).spelling_form(), tok(i).lang))) {
             const std::uint32_t r = run_end(i + 2);
             if (head_in_run(i + 2, r) == r && !has(i + 2, kCountry)) return latin_organisation(i, r);
         }
@@ -835,7 +861,13 @@ std::uint32_t EntityRecognizer::Impl::dateline_end(std::uint32_t i) {
 /// organisation; a capitalised French article there belongs to the name. Its last token, or kUnlooked.
 std::uint32_t EntityRecognizer::Impl::after_form_word(std::uint32_t i) {
     if (i == 0 || has(i, kSentStart | kCountry | kInitial) || tok(i).paragraph != tok(i - 1).paragraph) return kUnlooked;
-    const std::uint32_t c = i - 1;
+    std::uint32_t c = i - 1;
+    // `l’association malgache Tanindrazana Vivante`, `l’ONG kényane …`: an adjective the French
+    // dictionary knows may stand between the form word and the name.
+    if (c > 0 && !tok(c).cyrillic && tok(c).lang == Lang::fr && !has(c, kCap) && joined(c - 1) &&
+        !is(c, Flag::kFunction | Flag::kLegalForm) && is(c - 1, Flag::kLegalForm) && !has(c - 1, kCap) &&
+        common_words.french_adjective(tok(c).spelling_form()))
+        --c;
     // (`l’ONG Global Witness`: a form word may be an acronym.)
     const bool acronym_form = has(c, kAllCaps) && !has(c, kShout);
     if ((has(c, kCap) && !acronym_form) || !is(c, Flag::kLegalForm) ||
@@ -853,7 +885,7 @@ std::uint32_t EntityRecognizer::Impl::after_form_word(std::uint32_t i) {
                                 !is(i + 1, Flag::kFunction | Flag::kNonName | Flag::kRole | Flag::kMonth);
         if (!opens_name) return kUnlooked;
     }
-    const std::uint32_t e = run_end(i);
+    std::uint32_t e = run_end(i);
     if (apposition && (e != i || !gap(e, kComma))) return kUnlooked;
     // `директора агентства Зафара Мадаминова`: a first name and a surname after the form word are
     // the person who heads it.
@@ -866,6 +898,11 @@ std::uint32_t EntityRecognizer::Impl::after_form_word(std::uint32_t i) {
     for (std::uint32_t k = i; k <= e; ++k)
         if (is(k, Flag::kLegal | Flag::kEvent) || has(k, kCountry)) return kUnlooked;
     if (!tok(i).cyrillic && head_in_run(i, e) != kUnlooked) return kUnlooked;  // the head rules extend it
+    // `mouvement citoyen Lutte pour le changement`: a French name goes on with its complements.
+    // (Its complements only: `le quotidien Le Progrès rapportant …` goes on with the sentence.)
+    if (!tok(i).cyrillic && tok(i).lang == Lang::fr && !apposition && joined(e) && e + 1 < size() &&
+        french_object(e + 1) != kUnlooked)
+        e = extend_french(e);
     emit(EntityKind::organisation, i, e);
     check_acronym_definition(i, e);
     // `the outlets Batumelebi and Netgazeti`: after a plural form word, a second name joined by `and`.
@@ -916,7 +953,8 @@ std::uint32_t EntityRecognizer::Impl::latin_organisation(std::uint32_t s, std::u
     // `Permanent Mission of Tajikistan to the United Nations Office at Geneva`: a body sent somewhere.
     bool sent = false;
     for (std::uint32_t k = s; k <= e && !french; ++k) sent = sent || sent_abroad(tok(k).term);
-    std::uint32_t end = french ? extend_french(e) : extend_english(e, sent);
+    // (`Quillon Analytics Pte Ltd of Singapore`: a company's legal form ends its name.)
+    std::uint32_t end = is(e, Flag::kCompanyForm) ? e : french ? extend_french(e) : extend_english(e, sent);
     if (tok(s).term == "ministry" || tok(s).term == "ministere") end = ministry_portfolios(end, french);
     end = to_bracketed_acronym(s, end);
     // `Délégation de l’Union européenne au Togo`: a French body sent abroad keeps where it sits.
@@ -1050,7 +1088,9 @@ std::uint32_t EntityRecognizer::Impl::quoted_at(std::uint32_t i) {
     const bool two_acronyms = after_acronym && i > 1 && tok(i - 2).cyrillic && has(i - 2, kAllCaps) &&
                               !has(i - 2, kCountry | kShout | kUsed) && joined(i - 2) && !is(i - 2, Flag::kNotOrgAcronym);
     if (!closed || e - i >= kMaxQuoted || !(after_acronym || after_org_word)) return e;
-    if (after_org_word) emit(EntityKind::organisation, i, e);
+    // (`ООО «Медиахолдинг „Прибайкалье“»`: a company keeps its legal form.)
+    const bool company = after_org_word && is(i - 1, Flag::kCompanyForm) && has(i - 1, kAllCaps);
+    if (after_org_word && !company) emit(EntityKind::organisation, i, e);
     else emit_through_quote(two_acronyms ? i - 2 : i - 1, e);
     return e;
 }
@@ -1131,7 +1171,9 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e, bool sent)
             break;
         }
         // (`of` and `for` are English wherever they stand: `du Gambia Center for Victims of …`.)
-        const bool connector = is(c, Flag::kConnector) || term == "of" || term == "for";
+        // (`Migration Department under the Ministry of the Interior`: a body and the one it answers to.)
+        const bool under = term == "under" && !has(c, kCap) && joined(c) && tok(c + 1).term == "the";
+        const bool connector = is(c, Flag::kConnector) || term == "of" || term == "for" || under;
         if (has(c, kCap) || !(connector || to) || term == "the") break;
         // (`Royal Norwegian Embassy in London`: an embassy is named after the city it sits in.)
         const bool embassy_city = term == "in" && sent_abroad(tok(start).term) && joined(c) && capital(c + 1);
@@ -1146,6 +1188,7 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e, bool sent)
         // `and Interior Ministry` starts another body; `for Press and Media Freedom` goes on.
         if (term == "and" && head_in_run(c + 1, r) == r) break;
         if (to && !sent && (r == c + 1 || head_in_run(c + 1, r) != kUnlooked || has(c + 1, kCountry))) break;
+        if (under && head_in_run(c + 1, r) == kUnlooked) break;
         for (std::uint32_t k = c + 2; k <= r && !with_the && !to; ++k)
             if (is(k, Flag::kRole) && word(k).back() != 's') return k - 1;  // `Council of Europe Commissioner`: a title
         bool instrument = false;  // `the Parliament of Georgia of the Law on …`: what it passed
@@ -1165,7 +1208,15 @@ std::uint32_t EntityRecognizer::Impl::extend_french(std::uint32_t e, bool after_
     // French names run longer than English ones (`Association tchadienne pour la promotion et la
     // défense des droits de l'homme`).
     const std::uint32_t limit = e + kMaxComplement + 3;
+    const std::uint32_t head = e;
     e = french_adjectives(e, limit);
+    // `Réseau frontalier Jeannot Succès`, `Collectif haïtien Jean Dominique`: a capitalised head and
+    // its adjective, then the name of whom or what the body is named after.
+    if (e > head && has(head, kCap) && !after_object && joined(e) && e + 1 < size() && capital(e + 1) &&
+        !has(e + 1, kCountry | kQuoted | kAllCaps) && !is(e + 1, Flag::kMonth | Flag::kFunction | Flag::kRole)) {
+        const std::uint32_t r = run_end(e + 1);
+        if (r - e <= 3) return r;
+    }
     for (int phrase = 0; phrase < 6 && joined(e) && e < limit; ++phrase) {
         std::uint32_t j = e + 1;
         if ((phrase > 0 || after_object) && tok(j).term == "et" && !has(j, kCap) && joined(j)) {
@@ -1203,7 +1254,12 @@ std::uint32_t EntityRecognizer::Impl::french_adjectives(std::uint32_t e, std::ui
         if (k >= size() || has(k, kCap) || is(k, Flag::kFunction)) return false;
         const std::string_view w = word(k);  // `spécialisé`, `unifiées`: participles, from the accent
         const bool participle = ends_with(w, "é") || ends_with(w, "ée") || ends_with(w, "és") || ends_with(w, "ées");
-        return participle || cues::is_french_adjective(tok(k).term);
+        // (`… des Affaires étrangères chargés des visas`: what a service is in charge of follows the name.)
+        if (participle && tok(k).term.rfind("charge", 0) == 0) return false;
+        // (`Observatoire maghrébin`: the French dictionary knows adjectives the endings miss.)
+        return participle || cues::is_french_adjective(tok(k).term) ||
+               (tok(k).lang == Lang::fr && common_words.french_adjective(tok(k).spelling_form()) &&
+                !(tok(k).term == "public" && tok(k - 1).term == "ministere"));  // the prosecution
     };
     while (joined(e) && e < limit) {
         if (adjective(e + 1)) {
@@ -1252,7 +1308,9 @@ std::uint32_t EntityRecognizer::Impl::french_object(std::uint32_t j) {
     const bool preposed = std::find(std::begin(kPreposed), std::end(kPreposed), tok(k).term) != std::end(kPreposed);
     if (preposed && joined(k) && !has(k + 1, kCap) && !is(k + 1, Flag::kFunction | Flag::kConnector))
         return k + 1;  // `de grande instance`, `de première instance` (not an infinitive)
-    if (!determiner && !has(k, kElided) && looks_infinitive(tok(k).term)) return kUnlooked;
+    // (`du livre`, `des œuvres`: after an article no infinitive stands.)
+    const bool article = term == "du" || term == "des" || term == "au" || term == "aux";
+    if (!determiner && !article && !has(k, kElided) && looks_infinitive(tok(k).term)) return kUnlooked;
     if (tok(k).term.size() < 2) return kUnlooked;
     if (starts_with_digit(tok(k).term)) return kUnlooked;  // `Club-K du 20 mars`
     // `de garde-frontières et de garde-côtes`: a lowercase compound is one word of the name.
@@ -1329,12 +1387,23 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
             e = k;
             break;
         }
-        if (!has(j, kCap) && !after_adjective && cues::is_russian_verb(t)) break;
+        if (!has(j, kCap) && !after_adjective && (cues::is_russian_verb(t) || cues::is_russian_short_participle(t)))
+            break;
         // `Фонда пенсионного и социального страхования`: two adjectives of one noun, joined by `и`.
         if (t == "и" && after_adjective && !has(j, kCap) && joined(j) && j + 2 < size() && !has(j + 1, kCap) &&
             cues::is_russian_adjective(tok(j + 1).term) && joined(j + 1) && !has(j + 2, kCap) &&
             !cues::is_russian_verb(tok(j + 2).term)) {
             e = ++j;
+            continue;
+        }
+        // `Национальный фонд в поддержку демократии`, `Комитет в защиту свободы слова`: what the body
+        // stands for, and its genitive after it.
+        if ((t == "в" || t == "во") && !has(j, kCap) && joined(j) && j + 2 < size() && !has(j + 1, kCap) &&
+            (tok(j + 1).term == "поддержку" || tok(j + 1).term == "защиту") && joined(j + 1) &&
+            !has(j + 2, kCap) && cues::is_russian_genitive(tok(j + 2).term)) {
+            j += 2;
+            e = j;
+            after_adjective = false;
             continue;
         }
         if (is(j, Flag::kConnector) && !has(j, kCap)) {
@@ -1375,8 +1444,9 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
         if (is(j, Flag::kOrgHead) && !after_adjective && !proper_genitive && !parent_body) break;
         // `Министерством юстиции посещения`: a verbal noun after the complement is the sentence's.
         // (`сокращения бедности`, `развития образования`: one after another, they are the name's.)
+        // (`Федеральной службы исполнения наказаний`: after a head word, it is what the body does.)
         if (!in_po && j > h + 1 && !has(j, kCap) && !after_adjective && cues::is_russian_verbal_noun(t) &&
-            !cues::is_russian_verbal_noun(tok(j - 1).term))
+            !cues::is_russian_verbal_noun(tok(j - 1).term) && !is(j - 1, Flag::kOrgHead))
             break;
         const bool adjective = !has(j, kCap) && cues::is_russian_adjective(t);
         if (!(adjective || after_adjective || has(j, kCap) || cues::is_russian_genitive(t) ||
@@ -1440,6 +1510,13 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
     // genitive plural (`исполнения наказаний`, `организаций`).
     if (after_adjective && e > h && !ends_with(tok(e).term, "ний") && !ends_with(tok(e).term, "ций")) --e;
     if (!in_po && tok(h).term.rfind("министерств", 0) == 0) return russian_genitive_list(e);
+    // `Прокуратурой города проведена проверка`: `города`, `района` with no name after them leave the
+    // body unnamed.
+    // (`Свердловской области` names one.)
+    if (e > h && !has(e, kCap) && !in_po && (e - 1 == h || !has(e - 1, kCap))) {
+        const std::string& last = tok(e).term;
+        if (last == "города" || last == "района" || last == "области" || last == "края" || last == "округа") --e;
+    }
     return in_po ? russian_po_list(e) : e;
 }
 
@@ -1625,7 +1702,12 @@ std::uint32_t EntityRecognizer::Impl::quoted_end_byte(std::uint32_t q) const {
     while (i < text.size()) {
         const std::size_t at = i;
         const UChar32 c = next_code_point(text, i);
-        if (c == 0xBB || c == 0x201D || c == 0x201C || c == '"' || c == 0x203A) return static_cast<std::uint32_t>(i);
+        if (c == 0xBB || c == 0x201D || c == 0x201C || c == '"' || c == 0x203A) {
+            // `«Медиахолдинг „Прибайкалье“»`: an inner quotation closes right before the outer one.
+            std::size_t after = i;
+            if (c != 0xBB && after < text.size() && next_code_point(text, after) == 0xBB) i = after;
+            return static_cast<std::uint32_t>(i);
+        }
         if (c != ' ' && c != 0xA0) return static_cast<std::uint32_t>(at);
     }
     return tok(q).end;
@@ -1687,10 +1769,24 @@ bool EntityRecognizer::Impl::patronymic(std::uint32_t k) const {
 /// first non-name word, then weighs the evidence. Returns the run's last token.
 std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
     const std::uint32_t run_last = e;
+    if (caps_surname_first(s, e)) {
+        emit(EntityKind::person, s, e);
+        for (std::uint32_t k = s; k <= e; ++k) person_keys.insert(cues::word_key(tok(k).term, tok(k).cyrillic));
+        return run_last;
+    }
     for (std::uint32_t k = s; k <= e; ++k)
         if (has(k, kAllCaps)) acronyms.push_back(k);
     // `Rostov-on-Don`, `Châlons-en-Champagne`: a hyphen and a lowercase word after the run make a place.
     if (gap(e, kHyphen) && e + 1 < size() && !has(e + 1, kCap)) return run_last;
+    // `Lyon-Saint-Exupéry`, `Villeneuve-Saint-Georges`: `Saint` inside a hyphenated name makes a place.
+    for (std::uint32_t k = s + 1; k < e; ++k)
+        if (gap(k - 1, kHyphen) && gap(k, kHyphen) && (tok(k).term == "saint" || tok(k).term == "sainte"))
+            return run_last;
+    // `Préface de Soumaya Ben Ammar-Guedira`: a common noun opening the sentence, before `de`, is not
+    // the name's first word.
+    if (s < e && has(s, kSentStart) && !tok(s).cyrillic && is(s + 1, Flag::kParticle) && !has(s + 1, kCap) &&
+        !is(s, Flag::kRole | Flag::kHonorific) && common_words.ordinary(tok(s).spelling_form(), tok(s).lang))
+        ++s;
     for (std::uint32_t k = s; k <= e; ++k)
         if (is(k, Flag::kEvent | Flag::kLegal)) return run_last;
     // `Employees' Minimum Standards`: a possessive before the run's last word owns what follows, so
@@ -1800,11 +1896,45 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
     const bool weak_place = place && !role && !speech_before(s);  // `according to X` is no place
     std::uint32_t name_words = 0;  // particles aside: `to Ursula von der Leyen` is one name
     for (std::uint32_t k = s; k <= e; ++k) name_words += is(k, Flag::kParticle) ? 0 : 1;
-    if ((weak_place && name_words >= 3) || cyrillic_three) ++s;  // `из Москвы Алексей Горинов`
-    else if (weak_place) return run_last;
+    // (A Latin name of three words after a preposition is one name: `to Hsu Lei Yadanar`, `from Maria
+    // Lopez Garcia`; English and French put a comma between a place and a name.)
+    if ((weak_place && name_words >= 3 && tok(s).cyrillic) || cyrillic_three) ++s;  // `из Москвы Алексей Горинов`
+    else if (weak_place && name_words < 3) return run_last;
     if (role && s == e && s > run_first && is(s - 1, Flag::kParticle) && !has(s - 1, kCap)) --s;  // `Me de Villeneuve`
     decide_person(s, e, role);
     return run_last;
+}
+
+/// `KONATÉ-BERTHIER Aïssata, Maison des journalistes`, `DEMBÉLÉ Boubacar Sidy`: a line (of a committee,
+/// a list of members, an identity header) that opens with a surname in capitals, then one to three
+/// given names, names a person surname first. The capitals are no acronym: not a word of the
+/// language, a country, a cue or a company form.
+bool EntityRecognizer::Impl::caps_surname_first(std::uint32_t s, std::uint32_t e) {
+    constexpr std::uint32_t kNotSurname = Flag::kNotOrgAcronym | Flag::kOrgHead | Flag::kRole | Flag::kHonorific |
+                                          Flag::kFunction | Flag::kCompanyForm | Flag::kField | Flag::kMonth;
+    const bool line_start = has(s, kSentStart) || (s > 0 && gap(s - 1, kBreak));
+    if (!line_start) return false;
+    std::uint32_t c = s;
+    while (c <= e && has(c, kAllCaps) && !has(c, kCountry | kInitial | kShout) && letter_count(word(c)) >= 2 &&
+           !is(c, kNotSurname) && (c == s || gap(c - 1, kHyphen)) &&
+           !common_words.ordinary(tok(c).spelling_form(), tok(c).cyrillic ? Lang::ru : tok(c).lang))
+        ++c;
+    if (c == s || c > e || e - c >= 3 || !has(c - 1, kAllCaps) || gap(c - 1, kHyphen)) return false;
+    // (`SSP Moses Ochen-Kaweesa`, `PO Box`, `COI Focus`: a rank or an acronym has no vowel, two
+    // letters, or ordinary words after it.)
+    const auto vowel = [](UChar32 ch) {
+        const UChar32 base = u_tolower(ch);
+        return u_strchr(u"aeiouyàâäéèêëîïôöùûüÿаеёиоуыэюя", static_cast<UChar>(base)) != nullptr;
+    };
+    for (std::uint32_t k = s; k < c; ++k) {
+        const std::string_view w = word(k);
+        bool has_vowel = false;
+        for (std::size_t b = 0; b < w.size() && !has_vowel;) has_vowel = vowel(next_code_point(w, b));
+        if (!has_vowel || letter_count(w) < 3) return false;
+    }
+    for (std::uint32_t k = c; k <= e; ++k)
+        if (!has(k, kCap) || has(k, kAllCaps | kInitial) || bad_for_person(k)) return false;
+    return !ordinary_words(c, e);
 }
 
 /// Weighs the evidence for the name [s, e] and reports it, or keeps a lone word pending.
@@ -1819,7 +1949,11 @@ void EntityRecognizer::Impl::decide_person(std::uint32_t s, std::uint32_t e, boo
     const bool speech = speech_after(e) || speech_before(s);
     // `Pont-Sondé`, `Saint-Denis`: two capitalised halves of one hyphenated word, with nothing that
     // says person, are a place more often than a first name alone.
-    if (e == s + 1 && gap(s, kHyphen) && !role && !speech) return;
+    // (It is a surname when a full name of the document ends with it: see resolve_pending.)
+    if (e == s + 1 && gap(s, kHyphen) && !role && !speech) {
+        pending_pairs.push_back(s);
+        return;
+    }
     if (e > s && words <= 4) {
         if (!role && !speech && ordinary_words(s, e)) return;
         emit(EntityKind::person, s, e);
@@ -1866,6 +2000,12 @@ bool EntityRecognizer::Impl::plural_subject(std::uint32_t e) {
 }
 
 void EntityRecognizer::Impl::resolve_pending() {
+    for (std::uint32_t i : pending_pairs) {
+        if (has(i, kUsed) || has(i + 1, kUsed)) continue;
+        if (person_keys.count(cues::word_key(tok(i).term, tok(i).cyrillic)) &&
+            person_keys.count(cues::word_key(tok(i + 1).term, tok(i + 1).cyrillic)))
+            emit(EntityKind::person, i, i + 1);
+    }
     for (std::uint32_t i : pending) {
         if (has(i, kUsed)) continue;
         if (person_keys.count(cues::word_key(tok(i).term, tok(i).cyrillic))) emit(EntityKind::person, i, i);
@@ -1977,6 +2117,12 @@ void EntityRecognizer::Impl::resolve_acronyms() {
         // `RIGHTS` in a heading is the word `rights` of the text, not an acronym; short words in
         // capitals may well be acronyms (`WHO`, `UN` in French text).
         if (!is_defined && letters >= 5 && lower_seen.count(tok(i).term)) continue;
+        // `I. LES FAITS`, `QUESTION POSÉE`: a word of the language next to other capitals is a heading's.
+        const bool caps_neighbour = (i > 0 && joined(i - 1) && has(i - 1, kAllCaps) && !has(i - 1, kInitial)) ||
+                                    (joined(i) && i + 1 < size() && has(i + 1, kAllCaps));
+        if (!is_defined && letters >= 4 && caps_neighbour &&
+            common_words.ordinary(tok(i).spelling_form(), tok(i).cyrillic ? Lang::ru : tok(i).lang))
+            continue;
         // `VU`, `PROPOSE`, `DEMANDE` opening the clauses of a resolution: words of the text's language in
         // capitals, not bodies (an acronym the text defines stays one, and so does one inside a sentence:
         // `the group WITNESS`).

@@ -95,11 +95,11 @@ const Group kGroups[] = {
         "понятой понятая понятые свидетель свидетельница свидетели потерпевший потерпевшая водитель"},
     {kEn, kHonorific | kAbbreviation, "mr mrs ms dr prof sir"},
     {kFr, kHonorific | kAbbreviation, "m mme mlle me pr dr dre mgr"},
-    {kFr, kHonorific, "excellence"},
+    {kFr, kHonorific, "excellence madame monsieur mademoiselle"},
     {kEn, kHonorific, "excellency"},
     // `Daw Khin Thiri Aung`, `Khun Siriporn`, `Doña Rosaura`: Burmese, Thai and Spanish honorifics.
     {kLatin, kHonorific, "daw khun dona ajarn"},
-    {kEn, kHonorific, "comrade dame lord lady baroness baron"},
+    {kEn, kHonorific, "comrade dame lord lady baroness baron reverend revd"},
     {kRu, kHonorific, "господин госпожа"},
     {kEn, kAbbreviation, "st jr sr gen col lt sgt no vs mt"},
     {kRu, kAbbreviation, "г гг им ул д т тт др пр проф см ст"},
@@ -130,20 +130,21 @@ const Group kGroups[] = {
         "chronicle telegraph courier monitor "
         "treasury college fm lab laboratory syndicate bloc archives kanal authority unit collective museum division "
         "forces panel cross solicitors associates partners chambers governance research consulting "
-        "advisory logistics shipping airlines airways transport transit insurance investments hospital bar"},
+        "advisory logistics shipping airlines airways transport transit insurance investments hospital bar "
+        "systems solutions technologies industries desk ledger dispatch inquirer examiner force studio studios supplies"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
         "groupe direction academie universite banque syndicat collectif alliance forum ambassade "
         "societe nations internationale media radio communaute ordre barreau garde corps chambre archives surete bloc "
-        "autorite musee forces gendarmerie ville editions presses metropole hopital"},
+        "autorite musee forces gendarmerie ville editions presses metropole hopital studio"},
     {kRu, kOrgHead, "бюро комитет совет министерство суд союз ассоциация фонд центр комиссия партия "
         "агентство организация служба парламент ассамблея институт лига федерация движение коалиция "
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
         "администрация акимат генпрокуратура объединение сеть группа конгресс трибунал канцелярия "
         "банк компания корпорация общество клуб инспекция представительство посольство миссия радио медиа "
         "собрание офис коллегия хокимият профсоюз аппарат кабинет адвокатура музей архив легион корпус крест силы штаб "
-        "консульство генконсульство отделение"},
+        "консульство генконсульство отделение комиссариат военкомат"},
     {kEn, kLegalForm, "ngo ngos newspaper outlet channel website site magazine broadcaster daily weekly portal "
         "party faction group movement network association collective coalition initiative"},
     {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe association "
@@ -156,9 +157,11 @@ const Group kGroups[] = {
         "centro policia fiscalia procuraduria juzgado consejo movimiento frente partido coordinadora observatorio "
         "secretaria asamblea congreso sindicato confederacion federacion fundacao universidade comissao "
         "associacao procuradoria guardia cartel ejercito brigada universiti universitas"},
+    // Polish, German, Dutch and Italian heads (`Fundacja Otwarty Brzeg`, `Stiftung Wissenschaft`).
+    {kLatin, kOrgHead, "fundacja stowarzyszenie stiftung stichting verein fondazione associazione"},
     {kLatin, kNonName, "lake mount lac mont town uplands highlands hills latin"},
     {kLatin, kOrgHead | kCompanyForm, "ltd inc llc plc gmbh bhd sa sarl sas ag spa jsc pjsc corp llp fze fzco dmcc "
-        "srl bv nv kft sro pte pty lda oyj eurl sasu snc selarl selas scp"},
+        "srl bv nv kft sro pte pty lda oyj eurl sasu snc selarl selas scp uab sia zrt nyrt"},
     {kLatin, kCompanyForm, "sdn"},  // `Sdn Bhd`
     {kRu, kCompanyForm, "тоо ао оао зао пао ооо"},
     // --- parliaments named by their own word (`Mazhilis`, `Жогорку Кенеш`, `Маджлиси Оли`) ---
@@ -223,7 +226,7 @@ const Group kGroups[] = {
     // --- all-caps words that are not organisations ---
     {kLatin, kNotOrgAcronym, "covid sars hiv aids lgbt lgbti lgbtq lgbtqi ngo ngos ingo ceo cfo tv pdf id "
         "sms usd eur kzt rub gdp it pr hr ok fm am pm utc gmt bc ad vip sos mp mps upr udhr iccpr icescr "
-        "cedaw sdg sdgs faq url www html gps ai dna adn ttc ht tb ong vih sida pib tva sa sarl rip usa us uk "
+        "cedaw sdg sdgs faq url www html gps ai dna adn ttc ht tb ong vih sida pib tva sa sarl rip usa us uk gb mb kb uab "
         "ussr ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx xxi"},
     {kRu, kNotOrgAcronym, "ук упк гпк рк рф сша ссср кнр оаэ нко нпо ооо тоо ао оф оо сми вич спид лгбт "
         "лгбти ввп фио иин бин дтп чп ип тв"},
@@ -397,6 +400,20 @@ bool is_russian_verb(std::string_view term) {
     return std::any_of(kEndings.begin(), kEndings.end(), [&](std::string_view e) { return ends_with(term, e); });
 }
 
+bool is_russian_short_participle(std::string_view term) {
+    // `проведена`, `возбуждено`, `выявлены`, `совершено`: a passive participle's short form (not
+    // `цены`, `замены`, `охраны`, which end in -на/-ны after other letters).
+    static constexpr std::array<std::string_view, 7> kStems = {"де", "ле", "ше", "же", "че", "ще", "ве"};
+    static constexpr std::array<std::string_view, 3> kEndings = {"на", "но", "ны"};
+    if (term.size() < 12) return false;  // six letters at least: `жена`, `члены` are nouns
+    for (std::string_view e : kEndings) {
+        if (!ends_with(term, e)) continue;
+        const std::string_view stem = term.substr(0, term.size() - e.size());
+        return std::any_of(kStems.begin(), kStems.end(), [&](std::string_view st) { return ends_with(stem, st); });
+    }
+    return false;
+}
+
 bool is_russian_genitive(std::string_view term) {
     static constexpr std::array<std::string_view, 9> kEndings = {
         "а", "я", "ы", "и", "ов", "ев", "ей", "ого", "его"};
@@ -432,9 +449,9 @@ bool is_russian_verbal_noun(std::string_view term) {
 }
 
 bool is_french_adjective(std::string_view term) {
-    static constexpr std::array<std::string_view, 23> kEndings = {
+    static constexpr std::array<std::string_view, 24> kEndings = {
         "al", "ale", "aux", "el", "elle", "ien", "ienne", "ais", "aise", "ique", "aire", "if", "ive",
-        "ee", "ant", "ante", "eur", "ain", "aine", "een", "enne", "iste", "oise"};
+        "ee", "ant", "ante", "eur", "ain", "aine", "een", "enne", "iste", "oise", "ier"};
     static constexpr std::array<std::string_view, 10> kWords = {"supreme", "russe", "unies", "unis", "mondial",
                                                                "mondiale", "civil", "civile", "civils", "civiles"};
     if (std::find(kWords.begin(), kWords.end(), term) != kWords.end()) return true;

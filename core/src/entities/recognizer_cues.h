@@ -62,6 +62,10 @@ bool is_russian_adjective(std::string_view term);
 /// True when @p term (Cyrillic) looks like a Russian finite verb (past or present), e.g. `заявил`.
 bool is_russian_verb(std::string_view term);
 
+/// True when @p term (Cyrillic) looks like the short form of a passive participle (`проведена`,
+/// `возбуждено`), the predicate of a sentence that a body's name opens.
+bool is_russian_short_participle(std::string_view term);
+
 /// True when @p term (Cyrillic) can be a noun in the genitive (`человека`, `безопасности`).
 bool is_russian_genitive(std::string_view term);
 

@@ -32,6 +32,11 @@ public:
     /// asks English and French). False when that language's dictionary is not installed.
     bool ordinary(std::string_view word, Lang lang);
 
+    /// True when the French dictionary describes @p word (lower case, accents kept) as an adjective
+    /// (its morphology `po:adj`: `malgache`, `britannique`, `kényane`). Hunspell's English and Russian
+    /// dictionaries carry no parts of speech, so other languages are not asked.
+    bool french_adjective(std::string_view word);
+
     /// True when the dictionary of @p lang was found (tests skip their checks without it).
     static bool available(Lang lang);
 
