@@ -749,6 +749,42 @@ TEST_CASE("surnames in capitals first, company forms that end a name, bodies und
     }, Lang::ru);
 }
 
+TEST_CASE("portfolios of a department, offices named after their holder, two company forms, forms in lower "
+          "case, a country's body, Russian company forms and districts, bodies on a country", "[unit][recognizer]") {
+    check_cases({
+        {"A request went to the Department of Trade, Energy and Fisheries of the Republic of Palau in May.",
+         {"organisation:Department of Trade, Energy and Fisheries of the Republic of Palau"}},
+        {"The Prosecutor's Office of Osh Region opened a case.", {"organisation:Prosecutor's Office of Osh Region"}},
+        {"The turbines come from Hunan Turbine Works Co., Ltd this year.",
+         {"organisation:Hunan Turbine Works Co., Ltd"}},
+        {"Shares in Lanark Copper plc fell.", {"organisation:Lanark Copper plc"}},
+        {"He died at Yongah Hill Immigration Detention Centre in March.", {}},
+        {"The fee was set by Ridgeway Gold LLC (\"the Company\") in June.", {"organisation:Ridgeway Gold LLC"}},
+        {"Magistrate Hollis Quarrington adjourned the inquest.", {"person:Hollis Quarrington"}},
+    }, Lang::en);
+    check_cases({
+        {"Платежи шли через ПАО Промсвязьбанк и другие банки.", {"organisation:ПАО Промсвязьбанк"}},
+        {"Протокол составил сотрудник ОМВД России по Ленинскому городскому району г. Костромы.",
+         {"organisation:ОМВД России по Ленинскому городскому району г. Костромы[ОМВД]"}},
+        {"Ликвидация АНО по решению Пермского краевого суда вступила в силу.",
+         {"organisation:АНО[АНО]", "organisation:Пермского краевого суда"}},
+    }, Lang::ru);
+    // With the countries the gazetteer finds.
+    EntityRecognizer recogniser;
+    const std::string en = "Loans from Export Development Canada paid for the mill.";
+    CHECK(recognise(recogniser, en, Lang::en, {country_at(en, "Canada", "CA")}) ==
+          std::vector<std::string>{"organisation:Export Development Canada"});
+    const std::string ru = "Запрос направлен в МВД Республики Таджикистан в июне.";
+    CHECK(recognise(recogniser, ru, Lang::ru, {country_at(ru, "Республики Таджикистан", "TJ")}) ==
+          std::vector<std::string>{"organisation:МВД Республики Таджикистан[МВД]"});
+    const std::string fr = "Le rapport de la Commission d’enquête des Nations unies sur le Soudan du Sud est paru.";
+    CHECK(recognise(recogniser, fr, Lang::fr, {country_at(fr, "Soudan du Sud", "SS")}) ==
+          std::vector<std::string>{"organisation:Commission d’enquête des Nations unies sur le Soudan du Sud"});
+    const std::string fr2 = "Elle a été reçue à l’ambassade des Pays-Bas au Mali mardi.";
+    CHECK(recognise(recogniser, fr2, Lang::fr, {country_at(fr2, "Pays-Bas", "NL"), country_at(fr2, "Mali", "ML")}) ==
+          std::vector<std::string>{"organisation:ambassade des Pays-Bas au Mali"});
+}
+
 TEST_CASE("a surname in capitals written first is the same person as the name in the usual order",
           "[unit][recognizer]") {
     const std::string text =

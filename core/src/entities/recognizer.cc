@@ -378,7 +378,7 @@ struct EntityRecognizer::Impl {
     std::uint32_t quoted_end_byte(std::uint32_t q) const;
     bool title_continuation(std::uint32_t i);
     bool possessive(std::uint32_t k) const;
-    std::uint32_t after_possessive(std::uint32_t s, std::uint32_t head) const;
+    std::uint32_t after_possessive(std::uint32_t s, std::uint32_t head);
     std::uint32_t latin_organisation(std::uint32_t s, std::uint32_t e);
     std::uint32_t to_bracketed_acronym(std::uint32_t s, std::uint32_t e);
     bool plural_role_name(std::uint32_t s, std::uint32_t e);
@@ -696,6 +696,16 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         return i + 1;
     }
     if (title_continuation(i)) return run_end(i);
+    // `ПАО Сбербанк`, `АО Казахтелеком`: a Russian company form before an unquoted name.
+    if (tok(i).cyrillic && has(i, kAllCaps) && is(i, Flag::kCompanyForm) && joined(i) && i + 1 < size() &&
+        capital(i + 1) && tok(i + 1).cyrillic && !has(i + 1, kAllCaps | kQuoted | kCountry) && !full_name_at(i + 1) &&
+        !(joined(i + 1) && i + 2 < size() && has(i + 2, kInitial))) {
+        const std::uint32_t e = run_end(i + 1);
+        if (e - i <= 3) {
+            emit(EntityKind::organisation, i, e);
+            return e;
+        }
+    }
     // `La Prensa`, `Le Monde`, `La Cimade`: an article and one capitalised word name a newspaper or a
     // group, not a person; but an article of the text's own language may just open a sentence
     // (`Les Européens …`).
@@ -761,6 +771,26 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         }
     }
     const std::uint32_t e = run_end(i);
+    // `Corvina Resources plc`, `Bürgerhilfe e.V.`: a legal form in lower case after the name.
+    if (!tok(i).cyrillic && joined(e) && e + 1 < size() && !has(e + 1, kCap) && is(e + 1, Flag::kCompanyForm) &&
+        !has(i, kCountry) && !gap(e, kHyphen) && !gap(e + 1, kHyphen) && tok(e + 1).term != "co") {
+        emit(EntityKind::organisation, i, e + 1);
+        return e + 1;
+    }
+    // `Export Development Canada`, `Statistics Norway`: ordinary words of the text's language and a
+    // country's name after them name that country's body.
+    if (!tok(i).cyrillic && e >= i + 2 && has(e, kCountry) && !has(e - 1, kCountry) && !has(i, kCountry | kAllCaps)) {
+        std::uint32_t first_country = e;
+        while (first_country > i && has(first_country - 1, kCountry)) --first_country;
+        bool ordinary = first_country >= i + 2 || first_country == i + 1;
+        for (std::uint32_t k = i; k < first_country && ordinary; ++k)
+            ordinary = !has(k, kAllCaps | kInitial) && !is(k, Flag::kFunction | Flag::kRole | Flag::kHonorific | Flag::kMonth) &&
+                       common_words.ordinary(tok(k).spelling_form(), tok(k).lang);
+        if (ordinary && first_country >= i + 2) {
+            emit(EntityKind::organisation, i, e);
+            return e;
+        }
+    }
     // `Imam Khomeini International Airport`: an airport is a place, even when named after someone.
     if (!tok(e).cyrillic && (tok(e).term == "airport" || tok(e).term == "aeroport")) return e;
     if (!tok(i).cyrillic) {
@@ -928,7 +958,7 @@ bool EntityRecognizer::Impl::possessive(std::uint32_t k) const {
 
 /// Start of an organisation whose run holds a possessive before its head: `Bishkek's Pervomaisky
 /// District Court` starts at `Pervomaisky`.
-std::uint32_t EntityRecognizer::Impl::after_possessive(std::uint32_t s, std::uint32_t head) const {
+std::uint32_t EntityRecognizer::Impl::after_possessive(std::uint32_t s, std::uint32_t head) {
     for (std::uint32_t k = head; k > s; --k) {
         // Only `'s`: `Kurdistan Workers' Party` names a party, not the workers' property.
         const std::string_view w = word(k - 1);
@@ -936,6 +966,8 @@ std::uint32_t EntityRecognizer::Impl::after_possessive(std::uint32_t s, std::uin
         // `Lao Women's Union`, `Hanoi People's Court`: a plural without -s owns nothing here.
         const std::string& t = tok(k - 1).term;
         if (t == "women" || t == "men" || t == "people" || t == "children") continue;
+        // `Prosecutor's Office`, `Ombudsman's Office`: an office named after the one who holds it.
+        if (is(k - 1, Flag::kRole)) continue;
         return k;
     }
     return s;
@@ -953,9 +985,22 @@ std::uint32_t EntityRecognizer::Impl::latin_organisation(std::uint32_t s, std::u
     // `Permanent Mission of Tajikistan to the United Nations Office at Geneva`: a body sent somewhere.
     bool sent = false;
     for (std::uint32_t k = s; k <= e && !french; ++k) sent = sent || sent_abroad(tok(k).term);
-    // (`Quillon Analytics Pte Ltd of Singapore`: a company's legal form ends its name.)
+    // Detention centres and prisons are places, not bodies (`Villawood Immigration Detention Centre`).
+    for (std::uint32_t k = s; k <= e; ++k)
+        if (tok(k).term == "detention" && has(k, kCap)) return e;
+    // (`Quillon Analytics Pte Ltd of Singapore`: a company's legal form ends its name; `Co., Ltd`: two.)
+    if (is(e, Flag::kCompanyForm) && e + 1 < size() && is(e + 1, Flag::kCompanyForm) && has(e + 1, kCap) &&
+        (gap_text(e) == ", " || gap_text(e) == "., "))
+        ++e;
+    // (`Tidewater Housing Co-operative`: `Co` before a hyphen is no company form.)
+    if (tok(e).term == "co" && gap(e, kHyphen)) return e;
     std::uint32_t end = is(e, Flag::kCompanyForm) ? e : french ? extend_french(e) : extend_english(e, sent);
-    if (tok(s).term == "ministry" || tok(s).term == "ministere") end = ministry_portfolios(end, french);
+    // (`Department of Enterprise, Tourism and Employment`; `…, Ecology and Technical Supervision of the
+    // Kyrgyz Republic`: the complement goes on after the list.)
+    if (tok(s).term == "ministry" || tok(s).term == "ministere" || (!french && tok(s).term == "department")) {
+        const std::uint32_t listed = ministry_portfolios(end, french);
+        if (listed != end) end = french ? listed : extend_english(listed, false);
+    }
     end = to_bracketed_acronym(s, end);
     // `Délégation de l’Union européenne au Togo`: a French body sent abroad keeps where it sits.
     if (french && sent_abroad(tok(s).term) && joined(end) && end + 2 < size() && !has(end + 1, kCap) &&
@@ -1037,6 +1082,11 @@ std::uint32_t EntityRecognizer::Impl::lowercase_court(std::uint32_t i) {
     if (sent_abroad(tok(i).term) && joined(end) && end + 2 < size() && word(end + 1) == "à" && joined(end + 1) &&
         capital(end + 2) && !has(end + 2, kQuoted))
         end = run_end(end + 2);
+    // `ambassade des Pays-Bas au Sénégal`: or the country it sits in.
+    else if (sent_abroad(tok(i).term) && joined(end) && end + 2 < size() &&
+             (tok(end + 1).term == "au" || tok(end + 1).term == "en" || tok(end + 1).term == "aux") &&
+             !has(end + 1, kCap) && joined(end + 1) && has(end + 2, kCountry))
+        for (end += 2; end + 1 < size() && (joined(end) || gap(end, kHyphen)) && has(end + 1, kCountry);) ++end;
     emit(EntityKind::organisation, i, end);
     return end;
 }
@@ -1214,8 +1264,9 @@ std::uint32_t EntityRecognizer::Impl::extend_french(std::uint32_t e, bool after_
     // its adjective, then the name of whom or what the body is named after.
     if (e > head && has(head, kCap) && !after_object && joined(e) && e + 1 < size() && capital(e + 1) &&
         !has(e + 1, kCountry | kQuoted | kAllCaps) && !is(e + 1, Flag::kMonth | Flag::kFunction | Flag::kRole)) {
-        const std::uint32_t r = run_end(e + 1);
-        if (r - e <= 3) return r;
+        std::uint32_t r = run_end(e + 1);
+        while (r > e + 1 && has(r, kAllCaps)) --r;  // (`… Norbert Zongo CNP-NZ`: its short name follows)
+        if (r - e <= 3 && !has(r, kAllCaps)) return r;
     }
     for (int phrase = 0; phrase < 6 && joined(e) && e < limit; ++phrase) {
         std::uint32_t j = e + 1;
@@ -1291,7 +1342,11 @@ std::uint32_t EntityRecognizer::Impl::french_object(std::uint32_t j) {
     // `Groupe de travail sur …`: `sur` after a noun of the name, not after `Nations unies` (where it
     // starts a mandate: `Rapporteur spécial des Nations unies sur …`).
     // `Mission … d’appui à la sécurité`: `à` likewise.
-    if ((term == "sur" || term == "a") && (j == 0 || has(j - 1, kCap) || cues::is_french_adjective(tok(j - 1).term)))
+    // (`Commission d’enquête des Nations unies sur le Burundi`: the country a body looks into is its name's.)
+    const bool on_country = term == "sur" && joined(j) && j + 2 < size() && is(j + 1, Flag::kDeterminer) &&
+                            joined(j + 1) && has(j + 2, kCountry);
+    if ((term == "sur" || term == "a") && !on_country &&
+        (j == 0 || has(j - 1, kCap) || cues::is_french_adjective(tok(j - 1).term)))
         return kUnlooked;
     std::uint32_t k = j + 1;
     // (`Comisión Nacional de los Derechos Humanos`: a Spanish name's article, before a capital.)
@@ -1569,7 +1624,12 @@ std::uint32_t EntityRecognizer::Impl::area_after_po(std::uint32_t e) {
     std::uint32_t k = e + 2;
     if (!has(k, kCap)) {
         // `г.`, `городу`, `району` before the place's name.
-        if (!(city_abbreviation(k) || joined(k)) || k + 1 >= size() || !capital(k + 1)) return kUnlooked;
+        // (Not any word: `УЦЗПП по решению Свердловского областного суда` is a decision, not an area.)
+        const std::string& t = tok(k).term;
+        const bool area_word = t == "городу" || t == "району" || t == "округу" || t == "краю" || t == "области" ||
+                               t == "республике" || t == "поселку" || t == "селу";
+        if (!(city_abbreviation(k) || (joined(k) && area_word)) || k + 1 >= size() || !capital(k + 1))
+            return kUnlooked;
         ++k;
     }
     if (!tok(k).cyrillic || has(k, kAllCaps | kShout)) return kUnlooked;
@@ -1586,6 +1646,7 @@ std::uint32_t EntityRecognizer::Impl::area_after_po(std::uint32_t e) {
                tok(n).cyrillic && !is(n, Flag::kFunction | Flag::kConnector) && !cues::is_russian_verb(tok(n).term);
     };
     if (region_noun(end + 1)) ++end;
+    if (region_noun(end + 1)) ++end;  // `по Кировскому городскому району`
     // `по г. Санкт-Петербургу и Ленинградской области`, `по Москве и Московской области`: a second area.
     if (joined(end) && end + 3 < size() && tok(end + 1).term == "и" && !has(end + 1, kCap) && joined(end + 1) &&
         capital(end + 2) && tok(end + 2).cyrillic && cues::is_russian_adjective(tok(end + 2).term) && region_noun(end + 3))
@@ -1660,7 +1721,8 @@ bool EntityRecognizer::Impl::russian_linked_object(std::uint32_t j, bool in_po) 
 std::uint32_t EntityRecognizer::Impl::organisation(std::uint32_t s, std::uint32_t e) {
     bool all_country = true;
     for (std::uint32_t k = s; k <= e; ++k) all_country = all_country && has(k, kCountry);
-    if (gap(e, kOpenQuote) && !gap(e, kSentEnd) && e + 1 < size() && has(e + 1, kQuoted)) {
+    // (`Tengri Gold Mining LLC ("the Company")`: a defined term in brackets is not the name's quote.)
+    if (gap(e, kOpenQuote) && !gap(e, kSentEnd | kOpenParen) && e + 1 < size() && has(e + 1, kQuoted)) {
         const std::uint32_t q = quote_end(e + 1);
         if (!gap(q, kCloseQuote) || q - e > kMaxQuoted) return e;
         emit_through_quote(s, q);
@@ -2145,7 +2207,9 @@ void EntityRecognizer::Impl::resolve_acronyms() {
             cues::is_russian_genitive(tok(n).term) && !cues::has_name_ending(tok(n).term, true) &&
             !(joined(n) && n + 1 < size() && has(n + 1, kCap) && !has(n + 1, kCountry))) {
             e = n;
-            std::erase_if(found, [&](const Mention& m) { return m.first_token == n && m.last_token == n; });
+            // `МВД Республики Узбекистан`: the country's name after `Республики`.
+            while (joined(e) && e + 1 < size() && has(e + 1, kCountry) && e + 1 - n <= 2) ++e;
+            std::erase_if(found, [&](const Mention& m) { return m.first_token >= n && m.last_token <= e; });
         }
         // `МВД по Республике Ингушетия`, `ОМВД России по району Кузьминки`: a branch named by the area it
         // serves, after `по`.
@@ -2341,7 +2405,7 @@ std::string EntityRecognizer::Impl::surface(std::uint32_t s, std::uint32_t e) co
         if (k == e) break;
         const std::string_view between = gap_text(k);
         // An abbreviation inside a name keeps its dot (`суд г. Казани`).
-        if (!has(k, kInitial) && between.rfind(". ", 0) == 0) out += '.';
+        if (!has(k, kInitial) && (between.rfind(". ", 0) == 0 || between.rfind(".,", 0) == 0)) out += '.';
         if (gap(k, kHyphen)) {
             out += between;
             continue;

@@ -73,7 +73,7 @@ const Group kGroups[] = {
         "treasurer head cofounder co-founder nephew niece uncle aunt grandson granddaughter mp mps speaker "
         "bishop archbishop cardinal pastor priest imam mufti rabbi sheikh metropolitan "
         "colonel captain lieutenant sergeant inspector superintendent constable corporal commander brigadier "
-        "democrats republicans socialists communists conservatives greens counsel registrar executive driver"},
+        "democrats republicans socialists communists conservatives greens counsel registrar executive driver magistrate"},
     {kFr, kRole, "militant militante journaliste avocat avocate defenseur defenseure directeur directrice "
         "president presidente ministre rapporteur rapporteuse blogueur blogueuse fondateur fondatrice "
         "secretaire chef maire procureur procureure juge depute deputee opposant opposante dissident "
@@ -92,7 +92,8 @@ const Group kGroups[] = {
         "сотрудница коллега спикер пресс-секретарь епископ архиепископ митрополит священник имам муфтий "
         "раввин родственник родственница родственники родители врач врачи медики сотрудники представители адвокаты юристы журналисты активисты "
         "правозащитники эксперты члены полковник подполковник майор капитан лейтенант сержант инспектор "
-        "понятой понятая понятые свидетель свидетельница свидетели потерпевший потерпевшая водитель"},
+        "понятой понятая понятые свидетель свидетельница свидетели потерпевший потерпевшая водитель "
+        "опрошенный опрошенная"},
     {kEn, kHonorific | kAbbreviation, "mr mrs ms dr prof sir"},
     {kFr, kHonorific | kAbbreviation, "m mme mlle me pr dr dre mgr"},
     {kFr, kHonorific, "excellence madame monsieur mademoiselle"},
@@ -163,6 +164,7 @@ const Group kGroups[] = {
     {kLatin, kOrgHead | kCompanyForm, "ltd inc llc plc gmbh bhd sa sarl sas ag spa jsc pjsc corp llp fze fzco dmcc "
         "srl bv nv kft sro pte pty lda oyj eurl sasu snc selarl selas scp uab sia zrt nyrt"},
     {kLatin, kCompanyForm, "sdn"},  // `Sdn Bhd`
+    {kEn, kOrgHead | kCompanyForm, "co"},  // `Guangxi Hydro Engineering Co., Ltd`
     {kRu, kCompanyForm, "тоо ао оао зао пао ооо"},
     // --- parliaments named by their own word (`Mazhilis`, `Жогорку Кенеш`, `Маджлиси Оли`) ---
     {kLatin, kOrgHead | kAssembly, "mazhilis majilis mejlis majlis majlisi kenesh khural kurultai duma rada "
@@ -226,10 +228,10 @@ const Group kGroups[] = {
     // --- all-caps words that are not organisations ---
     {kLatin, kNotOrgAcronym, "covid sars hiv aids lgbt lgbti lgbtq lgbtqi ngo ngos ingo ceo cfo tv pdf id "
         "sms usd eur kzt rub gdp it pr hr ok fm am pm utc gmt bc ad vip sos mp mps upr udhr iccpr icescr "
-        "cedaw sdg sdgs faq url www html gps ai dna adn ttc ht tb ong vih sida pib tva sa sarl rip usa us uk gb mb kb uab "
+        "cedaw sdg sdgs faq url www html gps ai dna adn ttc ht tb ong vih sida pib tva sa sarl rip usa us uk gb mb kb uab td foi "
         "ussr ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx xxi"},
     {kRu, kNotOrgAcronym, "ук упк гпк рк рф сша ссср кнр оаэ нко нпо ооо тоо ао оф оо сми вич спид лгбт "
-        "лгбти ввп фио иин бин дтп чп ип тв"},
+        "лгбти ввп фио иин бин дтп чп ип тв сизо"},
 };
 // clang-format on
 
