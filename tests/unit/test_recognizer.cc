@@ -761,6 +761,8 @@ TEST_CASE("portfolios of a department, offices named after their holder, two com
         {"He died at Yongah Hill Immigration Detention Centre in March.", {}},
         {"The fee was set by Ridgeway Gold LLC (\"the Company\") in June.", {"organisation:Ridgeway Gold LLC"}},
         {"Magistrate Hollis Quarrington adjourned the inquest.", {"person:Hollis Quarrington"}},
+        {"Panel:\nWENTWORTH-ADEYEMI Clara, chair (CNA)\nHALVORSEN-OKOYE Irene, member\n",
+         {"person:WENTWORTH-ADEYEMI Clara", "organisation:CNA[CNA]", "person:HALVORSEN-OKOYE Irene"}},
     }, Lang::en);
     check_cases({
         {"Платежи шли через ПАО Промсвязьбанк и другие банки.", {"organisation:ПАО Промсвязьбанк"}},
@@ -768,6 +770,11 @@ TEST_CASE("portfolios of a department, offices named after their holder, two com
          {"organisation:ОМВД России по Ленинскому городскому району г. Костромы[ОМВД]"}},
         {"Ликвидация АНО по решению Пермского краевого суда вступила в силу.",
          {"organisation:АНО[АНО]", "organisation:Пермского краевого суда"}},
+        {"Интересы Рустама представляет адвокат коллегии адвокатов «Кама-Право».",
+         {"organisation:Кама-Право"}},
+        {"Протокол об административном правонарушении № 59 ВК 0312277 составлен.", {}},
+        {"Напишу в редакцию «Пермь-Инфо» сегодня.", {"organisation:Пермь-Инфо"}},
+        {"После вступления в силу закона «О защите детей» всё изменилось.", {}},
     }, Lang::ru);
     // With the countries the gazetteer finds.
     EntityRecognizer recogniser;

@@ -498,8 +498,11 @@ void EntityRecognizer::Impl::read_shapes() {
         const bool caps_word = (ti.shape & kAllCaps) ||
                                ((one_letter || number) && caps_run > 0 && !(ti.shape & kInitial));
         const bool after_colon = i > 0 && text.substr(tok(i - 1).end, t.start - tok(i - 1).end).find(':') != std::string_view::npos;
-        caps_run = caps_word ? (after_colon ? 1 : caps_run + 1) : 0;
-        caps_line = caps_word ? caps_line + 1 : 0;
+        // (A new sentence or line starts a new run: `chair (CNA)` and the next line's `HALVORSEN-OKOYE` are
+        // no three-word heading.)
+        const bool restart = after_colon || (ti.shape & kSentStart);
+        caps_run = caps_word ? (restart ? 1 : caps_run + 1) : 0;
+        caps_line = caps_word ? ((ti.shape & kSentStart) ? 1 : caps_line + 1) : 0;
         const std::uint32_t first = i + 1 - caps_run;
         // `ANNUAL REPORT 2024 — EXCERPT`: the rest of a heading's line, after a dash.
         const bool after_heading = first > 0 && (info[first - 1].shape & kShout) &&
@@ -696,6 +699,10 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         return i + 1;
     }
     if (title_continuation(i)) return run_end(i);
+    // `COURT 12 — Hon. Justice …`: a word of the language in capitals opening a line heads it.
+    if (has(i, kAllCaps) && has(i, kSentStart) && letter_count(word(i)) >= 4 && run_end(i) == i &&
+        common_words.ordinary(tok(i).spelling_form(), tok(i).cyrillic ? Lang::ru : tok(i).lang))
+        return i;
     // `ПАО Сбербанк`, `АО Казахтелеком`: a Russian company form before an unquoted name.
     if (tok(i).cyrillic && has(i, kAllCaps) && is(i, Flag::kCompanyForm) && joined(i) && i + 1 < size() &&
         capital(i + 1) && tok(i + 1).cyrillic && !has(i + 1, kAllCaps | kQuoted | kCountry) && !full_name_at(i + 1) &&
@@ -1129,7 +1136,15 @@ bool EntityRecognizer::Impl::title_continuation(std::uint32_t i) {
 std::uint32_t EntityRecognizer::Impl::quoted_at(std::uint32_t i) {
     const std::uint32_t e = quote_end(i);
     const bool closed = gap(e, kCloseQuote);
-    const bool after_org_word = i > 0 && is(i - 1, Flag::kOrgHead | Flag::kLegalForm) && !gap(i - 1, kSentEnd);
+    // (`коллегии адвокатов «Волга-Право»`: or after a lowercase head and its genitive.)
+    const bool after_head_genitive = i > 1 && tok(i - 1).cyrillic && !has(i - 1, kCap) && !has(i - 2, kCap) &&
+                                     is(i - 2, Flag::kOrgHead) && joined(i - 2) && !gap(i - 1, kSentEnd) &&
+                                     !is(i - 1, Flag::kLegal | Flag::kEvent) &&  // `в силу закона «О …»`
+                                     (cues::is_russian_genitive(tok(i - 1).term) ||
+                                      cues::is_russian_bare_genitive_plural(tok(i - 1).term) ||
+                                      ends_with(tok(i - 1).term, "ов") || ends_with(tok(i - 1).term, "ей"));
+    const bool after_org_word =
+        i > 0 && (is(i - 1, Flag::kOrgHead | Flag::kLegalForm) || after_head_genitive) && !gap(i - 1, kSentEnd);
     // `РИА «Дагестан»`, `ТРК «Мир»`: a Russian acronym of a kind of body, and its quoted name, are one.
     const bool after_acronym = i > 0 && tok(i - 1).cyrillic && has(i - 1, kAllCaps) && !has(i - 1, kCountry | kShout) &&
                                !gap(i - 1, kOpenParen) && !colon_after(i - 1) &&
@@ -1921,6 +1936,17 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
         (has(s + 1, kElided) || (is(s + 1, Flag::kDeterminer | Flag::kFunction) && !has(s + 1, kCap))))
         ++s;
     if (s > e) return run_last;
+    // `Интересы Шохруха представляет …`, `Напишу Дильноре`: an ordinary word opening the sentence, before
+    // a name without a surname's ending, is the sentence's (`Вера Гончаренко`, `Лев Толстой` keep theirs).
+    const auto oblique = [](std::string_view t) {  // (`Николя Леврат`: a nominative name stays whole)
+        return ends_with(t, "а") || ends_with(t, "я") || ends_with(t, "у") || ends_with(t, "ю") ||
+               ends_with(t, "е") || ends_with(t, "и") || ends_with(t, "ы");
+    };
+    if (s + 1 == e && s == run_first && has(s, kSentStart) && tok(s).cyrillic && tok(e).cyrillic &&
+        !cues::has_name_ending(tok(s).term, true) && !cues::has_name_ending(tok(e).term, true) &&
+        oblique(tok(e).term) &&
+        common_words.ordinary(tok(s).spelling_form(), Lang::ru))
+        ++s;
     // `Решения Токаева`: a sentence-initial verbal or abstract noun is not a first name.
     if (s < e && s == run_first && has(s, kSentStart) && tok(s).cyrillic && !gap(s, kHyphen) &&
         cues::is_russian_verbal_noun(tok(s).term))
@@ -1974,13 +2000,16 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
 bool EntityRecognizer::Impl::caps_surname_first(std::uint32_t s, std::uint32_t e) {
     constexpr std::uint32_t kNotSurname = Flag::kNotOrgAcronym | Flag::kOrgHead | Flag::kRole | Flag::kHonorific |
                                           Flag::kFunction | Flag::kCompanyForm | Flag::kField | Flag::kMonth;
-    const bool line_start = has(s, kSentStart) || (s > 0 && gap(s - 1, kBreak));
+    const bool line_start = has(s, kSentStart) || (s > 0 && (gap(s - 1, kBreak) ||
+                                                              gap_text(s - 1).find('\n') != std::string_view::npos));
     if (!line_start) return false;
     std::uint32_t c = s;
     while (c <= e && has(c, kAllCaps) && !has(c, kCountry | kInitial | kShout) && letter_count(word(c)) >= 2 &&
-           !is(c, kNotSurname) && (c == s || gap(c - 1, kHyphen)) &&
-           !common_words.ordinary(tok(c).spelling_form(), tok(c).cyrillic ? Lang::ru : tok(c).lang))
+           !is(c, kNotSurname) && (c == s || gap(c - 1, kHyphen)))
         ++c;
+    // (A word of the language in capitals may be a heading's; a double surname is not: `LAMBERT-OKOYE`.)
+    if (c == s + 1 && common_words.ordinary(tok(s).spelling_form(), tok(s).cyrillic ? Lang::ru : tok(s).lang))
+        return false;
     if (c == s || c > e || e - c >= 3 || !has(c - 1, kAllCaps) || gap(c - 1, kHyphen)) return false;
     // (`SSP Moses Ochen-Kaweesa`, `PO Box`, `COI Focus`: a rank or an acronym has no vowel, two
     // letters, or ordinary words after it.)
@@ -2168,6 +2197,12 @@ void EntityRecognizer::Impl::resolve_acronyms() {
         }
         const bool label = has(i, kSentStart) && colon_after(i);
         if (label) continue;
+        // `SHA-256`, `exhibit SI/1`: a code with its number.
+        if (i + 1 < size() && starts_with_digit(tok(i + 1).term) && (gap_text(i) == "-" || gap_text(i) == "/")) continue;
+        // `№ 76 АА 0418832`: a series code between numbers.
+        if (i > 0 && i + 1 < size() && joined(i - 1) && joined(i) && starts_with_digit(tok(i - 1).term) &&
+            starts_with_digit(tok(i + 1).term))
+            continue;
         const std::size_t letters = letter_count(w);
         const bool is_defined = defined.count(std::string(w)) > 0;
         // `PHP 1,250,000`, `450 000 KGS`: a currency's code next to an amount.

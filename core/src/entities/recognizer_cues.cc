@@ -151,7 +151,7 @@ const Group kGroups[] = {
     {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe association "
         "reseau collectif coalition initiative"},
     {kRu, kLegalForm, "оф оо нко нпо ооо тоо ао роо моо пф газета издание телеканал портал радио "
-        "журнал агентство сайт проект группировка фракция партия движение инициатива коалиция"},
+        "журнал агентство сайт проект группировка фракция партия движение инициатива коалиция редакция"},
     // Spanish and Portuguese heads, met in English and French texts on Latin America
     // (`Procuraduría de los Derechos Humanos`, `Fundación Construir`, `Ministerio Público`).
     {kLatin, kOrgHead, "ministerio fundacion universidad corte defensoria colectivo comision asociacion instituto "
@@ -228,7 +228,7 @@ const Group kGroups[] = {
     // --- all-caps words that are not organisations ---
     {kLatin, kNotOrgAcronym, "covid sars hiv aids lgbt lgbti lgbtq lgbtqi ngo ngos ingo ceo cfo tv pdf id "
         "sms usd eur kzt rub gdp it pr hr ok fm am pm utc gmt bc ad vip sos mp mps upr udhr iccpr icescr "
-        "cedaw sdg sdgs faq url www html gps ai dna adn ttc ht tb ong vih sida pib tva sa sarl rip usa us uk gb mb kb uab td foi "
+        "cedaw sdg sdgs faq url www html gps ai dna adn ttc ht tb ong vih sida pib tva sa sarl rip usa us uk gb mb kb uab td foi usb mw kw gw kwh mwh "
         "ussr ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx xxi"},
     {kRu, kNotOrgAcronym, "ук упк гпк рк рф сша ссср кнр оаэ нко нпо ооо тоо ао оф оо сми вич спид лгбт "
         "лгбти ввп фио иин бин дтп чп ип тв сизо"},
