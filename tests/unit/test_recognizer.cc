@@ -792,6 +792,39 @@ TEST_CASE("portfolios of a department, offices named after their holder, two com
           std::vector<std::string>{"organisation:ambassade des Pays-Bas au Mali"});
 }
 
+TEST_CASE("portfolios before a head, a region named after a continent, a second portfolio after and, a "
+          "person after and, or between adjectives, pour without an article", "[unit][recognizer]") {
+    check_cases({
+        {"The Health, Defence and Labour Committee met on Tuesday.",
+         {"organisation:Health, Defence and Labour Committee"}},
+        {"We heard Amanuel Tesfaye of the Horn of Africa Refugee Forum.",
+         {"person:Amanuel Tesfaye", "organisation:Horn of Africa Refugee Forum"}},
+        {"The Ministry of Interior and National Coordination signed the contract.",
+         {"organisation:Ministry of Interior and National Coordination"}},
+        {"Evidence came from the University of Otago and Mereana Whaanga on Friday.",
+         {"organisation:University of Otago", "person:Mereana Whaanga"}},
+    }, Lang::en);
+    check_cases({
+        {"Помочь может Рабочая группа ООН по насильственным или недобровольным исчезновениям.",
+         {"organisation:Рабочая группа ООН по насильственным или недобровольным исчезновениям"}},
+    }, Lang::ru);
+    check_cases({
+        {"Trois listes ont été écartées par la Cour suprême de justice pour dépôt tardif.",
+         {"organisation:Cour suprême de justice"}},
+    }, Lang::fr);
+    // With the countries the gazetteer finds.
+    EntityRecognizer recogniser;
+    const std::string dateline = "SKOPJE, North Macedonia, May 3 (Balkan Press Agency) – The court ruled.";
+    CHECK(recognise(recogniser, dateline, Lang::en, {country_at(dateline, "North Macedonia", "MK")}) ==
+          std::vector<std::string>{"organisation:Balkan Press Agency"});
+    const std::string police = "Officers of New Zealand Police attended. 3. Immigration New Zealand should act.";
+    Mention second = country_at(police, "New Zealand", "NZ");
+    second.start = static_cast<std::uint32_t>(police.rfind("New Zealand"));
+    second.end = second.start + 11;
+    CHECK(recognise(recogniser, police, Lang::en, {country_at(police, "New Zealand", "NZ"), second}) ==
+          std::vector<std::string>{"organisation:New Zealand Police", "organisation:Immigration New Zealand"});
+}
+
 TEST_CASE("a surname in capitals written first is the same person as the name in the usual order",
           "[unit][recognizer]") {
     const std::string text =
@@ -826,6 +859,7 @@ TEST_CASE("Hunspell's ordinary words tell phrases from people's names", "[unit][
     CHECK_FALSE(words.ordinary("paris", Lang::fr));
     CHECK_FALSE(words.ordinary("zhovtis", Lang::unknown));
     CHECK_FALSE(words.ordinary("", Lang::en));
+    CHECK(words.ordinary("defence", Lang::en));  // British English, from hunspell-en-gb
     // The French dictionary's parts of speech.
     CHECK(words.french_adjective("malgache"));
     CHECK(words.french_adjective("maghrébin"));

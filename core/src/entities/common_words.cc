@@ -62,8 +62,8 @@ void read_proper_nouns(const std::string& dic, Dictionary& d) {
 
 struct Dictionaries {
     std::mutex mutex;  ///< Hunspell keeps per-call state: one caller at a time; guards loading too
-    Dictionary en, fr, ru;
-    bool en_read = false, fr_read = false, ru_read = false;
+    Dictionary en, en_gb, fr, ru;
+    bool en_read = false, en_gb_read = false, fr_read = false, ru_read = false;
 
     /// The dictionary of @p lang, read at its first use (8 to 17 MB each, so a collection in one
     /// language loads one). Call under the mutex.
@@ -94,6 +94,16 @@ Dictionary& Dictionaries::of(Lang lang) {
     if (lang == Lang::ru) return read(ru, ru_read, "ru_RU");
     if (lang == Lang::fr) return read(fr, fr_read, "fr_FR");
     return read(en, en_read, "en_US");
+}
+
+/// British English (`defence`, `organisation`, `labour`), which many reports are written in; asked after
+/// the American dictionary. Call under the mutex.
+Dictionary& british(Dictionaries& all) {
+    if (!all.en_gb_read) {
+        all.en_gb = open(CommonWords::folder(), "en_GB");
+        all.en_gb_read = true;
+    }
+    return all.en_gb;
 }
 
 Dictionaries& dictionaries() {
@@ -148,6 +158,9 @@ bool CommonWords::ordinary(std::string_view word, Lang lang) {
         } else {
             answer = ask(all.of(lang), word);
         }
+        // (A word either English dictionary writes only capitalised is a name in both.)
+        if (!answer && (lang == Lang::en || lang == Lang::unknown) && !all.of(Lang::en).proper.count(std::string(word)))
+            answer = ask(british(all), word);
     }
     if (cache_.size() >= kCacheEntries) cache_.clear();
     cache_.emplace(std::move(key), answer ? 2 : 1);

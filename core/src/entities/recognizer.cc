@@ -418,6 +418,7 @@ struct EntityRecognizer::Impl {
     std::uint32_t organisation(std::uint32_t s, std::uint32_t e);
     std::uint32_t person(std::uint32_t s, std::uint32_t e);
     bool caps_surname_first(std::uint32_t s, std::uint32_t e);
+    bool ordinary_run(std::uint32_t s, std::uint32_t e);
     void decide_person(std::uint32_t s, std::uint32_t e, bool role);
     bool patronymic(std::uint32_t k) const;
     /// A Russian surname, first name and patronymic, in capitals, start at @p k.
@@ -727,8 +728,9 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         return !tok(i).cyrillic && (t == "first" || t == "second" || t == "third") && has(i, kCap) &&
                !has(i, kSentStart) && joined(i) && capital(i + 1) && head_in_run(i + 1, run_end(i + 1)) != kUnlooked;
     };
-    if (is(i, Flag::kFunction | Flag::kDeterminer | Flag::kMonth) && !has(i, kAllCaps | kInitial) && !russian_ordinal &&
-        !english_ordinal())
+    // (`New Zealand Police`: `New` is a country's word here.)
+    if (is(i, Flag::kFunction | Flag::kDeterminer | Flag::kMonth) && !has(i, kAllCaps | kInitial | kCountry) &&
+        !russian_ordinal && !english_ordinal())
         return i;
     // `В Латвии Национальный совет …`, `из Перми Центральный окружной военный суд`: a place after a
     // preposition, before a name opening with an adjective in the nominative, is where that name
@@ -786,14 +788,16 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
     }
     // `Export Development Canada`, `Statistics Norway`: ordinary words of the text's language and a
     // country's name after them name that country's body.
-    if (!tok(i).cyrillic && e >= i + 2 && has(e, kCountry) && !has(e - 1, kCountry) && !has(i, kCountry | kAllCaps)) {
+    if (!tok(i).cyrillic && e >= i + 1 && has(e, kCountry) && !has(i, kCountry | kAllCaps)) {
         std::uint32_t first_country = e;
         while (first_country > i && has(first_country - 1, kCountry)) --first_country;
         bool ordinary = first_country >= i + 2 || first_country == i + 1;
         for (std::uint32_t k = i; k < first_country && ordinary; ++k)
-            ordinary = !has(k, kAllCaps | kInitial) && !is(k, Flag::kFunction | Flag::kRole | Flag::kHonorific | Flag::kMonth) &&
+            ordinary = !has(k, kAllCaps | kInitial) && !is(k, Flag::kFunction | Flag::kRole | Flag::kHonorific | Flag::kMonth | Flag::kNonName) &&
                        common_words.ordinary(tok(k).spelling_form(), tok(k).lang);
-        if (ordinary && first_country >= i + 2) {
+        // (One word will do inside a sentence: `Immigration New Zealand`, `Statistics Norway`.)
+        const bool list_item = i > 0 && starts_with_digit(tok(i - 1).term);  // `3. Immigration New Zealand should …`
+        if (ordinary && first_country > i && (first_country >= i + 2 || !has(i, kSentStart) || list_item)) {
             emit(EntityKind::organisation, i, e);
             return e;
         }
@@ -828,6 +832,21 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
             !has(i, kCountry | kAllCaps | kQuoted) && (to || common_words.ordinary(tok(i).spelling_form(), tok(i).lang))) {
             const std::uint32_t r = run_end(i + 2);
             if (head_in_run(i + 2, r) == r && !has(i + 2, kCountry)) return latin_organisation(i, r);
+        }
+        // `Foreign Affairs, Defence and Trade Committee`: portfolios listed before the head.
+        if (!has(i, kCountry | kAllCaps | kQuoted) && comma_joined(e) && ordinary_run(i, e)) {
+            std::uint32_t k = e;
+            int items = 1;
+            while (items < 5 && comma_joined(k) && capital(k + 1) && ordinary_run(k + 1, run_end(k + 1)) &&
+                   head_in_run(k + 1, run_end(k + 1)) == kUnlooked) {
+                k = run_end(k + 1);
+                ++items;
+            }
+            if (items >= 2 && joined(k) && k + 2 < size() && tok(k + 1).term == "and" && !has(k + 1, kCap) &&
+                joined(k + 1) && capital(k + 2)) {
+                const std::uint32_t r = run_end(k + 2);
+                if (head_in_run(k + 2, r) == r) return latin_organisation(i, r);
+            }
         }
         // `the Lelo party`, `the Georgian Dream party`, `the Batumelebi newspaper`: a kind of body
         // written after its name.
@@ -890,7 +909,12 @@ std::uint32_t EntityRecognizer::Impl::dateline_end(std::uint32_t i) {
     if (!gap(e, kComma)) return kUnlooked;
     const std::string& next = tok(e + 1).term;
     const bool number = starts_with_digit(next);
-    return number || is(e + 1, Flag::kMonth) ? e : kUnlooked;
+    // (`NOVI SAD, Serbia, May 14 (…) –`: the country between the city and the date.)
+    std::uint32_t c = e + 1;
+    while (c + 1 < size() && has(c, kCountry) && has(c + 1, kCountry) && joined(c)) ++c;
+    const bool country_then_date = has(e + 1, kCountry) && !has(e + 1, kAllCaps) && gap(c, kComma) && c + 1 < size() &&
+                                   (starts_with_digit(tok(c + 1).term) || is(c + 1, Flag::kMonth));
+    return number || is(e + 1, Flag::kMonth) || country_then_date ? e : kUnlooked;
 }
 
 /// `the outlet Kloop`, `du quotidien Le Progrès`, `Son parti, Pastef,`: a capitalised run right after a
@@ -982,6 +1006,16 @@ std::uint32_t EntityRecognizer::Impl::after_possessive(std::uint32_t s, std::uin
 
 /// An English or French organisation from its run [s, e] and its complement.
 std::uint32_t EntityRecognizer::Impl::latin_organisation(std::uint32_t s, std::uint32_t e) {
+    // `Horn of Africa Community Trust`, `Gulf of Guinea Commission`: a region named after a country or a
+    // continent.
+    const std::string& place = tok(s).term;
+    const bool continent = place == "africa" || place == "asia" || place == "europe" || place == "america" ||
+                           place == "americas" || place == "oceania";
+    if ((has(s, kCountry) || continent) && s >= 2 && tok(s - 1).term == "of" && !has(s - 1, kCap) && joined(s - 2) && joined(s - 1) &&
+        capital(s - 2) && !has(s - 2, kCountry | kAllCaps | kQuoted) && !has(s - 2, kUsed) &&
+        !is(s - 2, Flag::kRole | Flag::kHonorific | Flag::kFunction | Flag::kOrgHead | Flag::kMonth) &&
+        (s < 3 || !joined(s - 3) || !has(s - 3, kCap)))
+        s -= 2;
     // `le Gambia Center for Victims of …`: an English name in a French text runs on in English.
     const bool english_inside = joined(e) && e + 1 < size() && (tok(e + 1).term == "of" || tok(e + 1).term == "for");
     const bool french = tok(s).lang == Lang::fr && !english_inside;
@@ -1250,8 +1284,18 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e, bool sent)
         if (with_the) ++c;
         if (!joined(c) || !capital(c + 1) || has(c + 1, kQuoted) || is(c + 1, Flag::kMonth)) break;
         std::uint32_t r = run_end(c + 1);
-        // `and Interior Ministry` starts another body; `for Press and Media Freedom` goes on.
-        if (term == "and" && head_in_run(c + 1, r) == r) break;
+        // `and Interior Ministry` starts another body; `for Press and Media Freedom` goes on, and so does a
+        // ministry's second portfolio (`Ministry of Interior and National Administration`).
+        const bool ministry = tok(start).term == "ministry" || tok(start).term == "department";
+        if (term == "and" && head_in_run(c + 1, r) == r && !(ministry && !with_the && r - c <= 2)) break;
+        // `Victoria University of Wellington and Lin Zhaoyu`: a person's name after `and` is someone else.
+        if (term == "and" && r > c + 1 && !with_the) {
+            bool name_like = true;
+            for (std::uint32_t k = c + 1; k <= r && name_like; ++k)
+                name_like = !has(k, kCountry | kAllCaps) && !is(k, Flag::kOrgHead | Flag::kNonName) &&
+                            !common_words.ordinary(tok(k).spelling_form(), tok(k).lang);
+            if (name_like) break;
+        }
         if (to && !sent && (r == c + 1 || head_in_run(c + 1, r) != kUnlooked || has(c + 1, kCountry))) break;
         if (under && head_in_run(c + 1, r) == kUnlooked) break;
         for (std::uint32_t k = c + 2; k <= r && !with_the && !to; ++k)
@@ -1381,6 +1425,8 @@ std::uint32_t EntityRecognizer::Impl::french_object(std::uint32_t j) {
     // (`du livre`, `des œuvres`: after an article no infinitive stands.)
     const bool article = term == "du" || term == "des" || term == "au" || term == "aux";
     if (!determiner && !article && !has(k, kElided) && looks_infinitive(tok(k).term)) return kUnlooked;
+    // (`Cour suprême de justice pour dépôt tardif`: `pour` without an article is the sentence's.)
+    if ((term == "pour" || term == "contre") && !determiner && !has(k, kElided) && !capital(k)) return kUnlooked;
     if (tok(k).term.size() < 2) return kUnlooked;
     if (starts_with_digit(tok(k).term)) return kUnlooked;  // `Club-K du 20 mars`
     // `de garde-frontières et de garde-côtes`: a lowercase compound is one word of the name.
@@ -1460,7 +1506,8 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
         if (!has(j, kCap) && !after_adjective && (cues::is_russian_verb(t) || cues::is_russian_short_participle(t)))
             break;
         // `Фонда пенсионного и социального страхования`: two adjectives of one noun, joined by `и`.
-        if (t == "и" && after_adjective && !has(j, kCap) && joined(j) && j + 2 < size() && !has(j + 1, kCap) &&
+        // (`по насильственным или недобровольным исчезновениям` likewise with `или`.)
+        if ((t == "и" || t == "или") && after_adjective && !has(j, kCap) && joined(j) && j + 2 < size() && !has(j + 1, kCap) &&
             cues::is_russian_adjective(tok(j + 1).term) && joined(j + 1) && !has(j + 2, kCap) &&
             !cues::is_russian_verb(tok(j + 2).term)) {
             e = ++j;
@@ -2071,6 +2118,17 @@ void EntityRecognizer::Impl::decide_person(std::uint32_t s, std::uint32_t e, boo
 /// dictionary writes capitalised, as `Mark` or `Jean`) name a place, a work or a body, not a person.
 /// (Only the text's language: `Ceci Flores` is two French words, and a Mexican's name in English.)
 /// Cyrillic names are left alone: Russian surnames are often ordinary words (`Волков`, `Кузнецов`).
+/// True when every word of [s, e] is an ordinary word of its language with no cue against a name's
+/// (`Foreign Affairs`, `Defence`).
+bool EntityRecognizer::Impl::ordinary_run(std::uint32_t s, std::uint32_t e) {
+    for (std::uint32_t k = s; k <= e; ++k)
+        if (tok(k).cyrillic || has(k, kAllCaps | kInitial | kCountry | kQuoted) ||
+            is(k, Flag::kRole | Flag::kHonorific | Flag::kFunction | Flag::kMonth | Flag::kLegal | Flag::kEvent) ||
+            !common_words.ordinary(tok(k).spelling_form(), tok(k).lang))
+            return false;
+    return true;
+}
+
 bool EntityRecognizer::Impl::ordinary_words(std::uint32_t s, std::uint32_t e) {
     for (std::uint32_t k = s; k <= e; ++k) {
         if (tok(k).cyrillic || has(k, kInitial | kAllCaps)) return false;

@@ -1,6 +1,6 @@
 /** @file
  *  @brief Whether a word is an ordinary word of English, French or Russian, by the system's Hunspell
- *         dictionaries (Debian's hunspell-en-us, hunspell-fr, hunspell-ru).
+ *         dictionaries (Debian's hunspell-en-us and hunspell-en-gb, hunspell-fr, hunspell-ru).
  *
  *  The recogniser asks it about names it has no cue for: `Salt Road`, `Captured Screens`, `Cités
  *  Unies`, `Родные` are made of ordinary words, where people's names are not. Hunspell knows the
