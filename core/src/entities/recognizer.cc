@@ -791,13 +791,11 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
     if (!tok(i).cyrillic && e >= i + 1 && has(e, kCountry) && !has(i, kCountry | kAllCaps)) {
         std::uint32_t first_country = e;
         while (first_country > i && has(first_country - 1, kCountry)) --first_country;
-        bool ordinary = first_country >= i + 2 || first_country == i + 1;
-        for (std::uint32_t k = i; k < first_country && ordinary; ++k)
-            ordinary = !has(k, kAllCaps | kInitial) && !is(k, Flag::kFunction | Flag::kRole | Flag::kHonorific | Flag::kMonth | Flag::kNonName) &&
-                       common_words.ordinary(tok(k).spelling_form(), tok(k).lang);
+        bool ordinary = first_country > i && ordinary_run(i, first_country - 1);
+        for (std::uint32_t k = i; k < first_country && ordinary; ++k) ordinary = !is(k, Flag::kNonName);  // `Northern`
         // (One word will do inside a sentence: `Immigration New Zealand`, `Statistics Norway`.)
         const bool list_item = i > 0 && starts_with_digit(tok(i - 1).term);  // `3. Immigration New Zealand should …`
-        if (ordinary && first_country > i && (first_country >= i + 2 || !has(i, kSentStart) || list_item)) {
+        if (ordinary && (first_country >= i + 2 || !has(i, kSentStart) || list_item)) {
             emit(EntityKind::organisation, i, e);
             return e;
         }
@@ -1008,10 +1006,8 @@ std::uint32_t EntityRecognizer::Impl::after_possessive(std::uint32_t s, std::uin
 std::uint32_t EntityRecognizer::Impl::latin_organisation(std::uint32_t s, std::uint32_t e) {
     // `Horn of Africa Community Trust`, `Gulf of Guinea Commission`: a region named after a country or a
     // continent.
-    const std::string& place = tok(s).term;
-    const bool continent = place == "africa" || place == "asia" || place == "europe" || place == "america" ||
-                           place == "americas" || place == "oceania";
-    if ((has(s, kCountry) || continent) && s >= 2 && tok(s - 1).term == "of" && !has(s - 1, kCap) && joined(s - 2) && joined(s - 1) &&
+    if ((has(s, kCountry) || (is(s, Flag::kTerritory) && !tok(s).cyrillic)) && s >= 2 && tok(s - 1).term == "of" &&
+        !has(s - 1, kCap) && joined(s - 2) && joined(s - 1) &&
         capital(s - 2) && !has(s - 2, kCountry | kAllCaps | kQuoted) && !has(s - 2, kUsed) &&
         !is(s - 2, Flag::kRole | Flag::kHonorific | Flag::kFunction | Flag::kOrgHead | Flag::kMonth) &&
         (s < 3 || !joined(s - 3) || !has(s - 3, kCap)))
@@ -1175,8 +1171,7 @@ std::uint32_t EntityRecognizer::Impl::quoted_at(std::uint32_t i) {
                                      is(i - 2, Flag::kOrgHead) && joined(i - 2) && !gap(i - 1, kSentEnd) &&
                                      !is(i - 1, Flag::kLegal | Flag::kEvent) &&  // `в силу закона «О …»`
                                      (cues::is_russian_genitive(tok(i - 1).term) ||
-                                      cues::is_russian_bare_genitive_plural(tok(i - 1).term) ||
-                                      ends_with(tok(i - 1).term, "ов") || ends_with(tok(i - 1).term, "ей"));
+                                      cues::is_russian_bare_genitive_plural(tok(i - 1).term));
     const bool after_org_word =
         i > 0 && (is(i - 1, Flag::kOrgHead | Flag::kLegalForm) || after_head_genitive) && !gap(i - 1, kSentEnd);
     // `РИА «Дагестан»`, `ТРК «Мир»`: a Russian acronym of a kind of body, and its quoted name, are one.
@@ -1630,10 +1625,7 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
     // `Прокуратурой города проведена проверка`: `города`, `района` with no name after them leave the
     // body unnamed.
     // (`Свердловской области` names one.)
-    if (e > h && !has(e, kCap) && !in_po && (e - 1 == h || !has(e - 1, kCap))) {
-        const std::string& last = tok(e).term;
-        if (last == "города" || last == "района" || last == "области" || last == "края" || last == "округа") --e;
-    }
+    if (e > h && !has(e, kCap) && !in_po && (e - 1 == h || !has(e - 1, kCap)) && is(e, Flag::kTerritory)) --e;
     return in_po ? russian_po_list(e) : e;
 }
 
@@ -1687,10 +1679,7 @@ std::uint32_t EntityRecognizer::Impl::area_after_po(std::uint32_t e) {
     if (!has(k, kCap)) {
         // `г.`, `городу`, `району` before the place's name.
         // (Not any word: `УЦЗПП по решению Свердловского областного суда` is a decision, not an area.)
-        const std::string& t = tok(k).term;
-        const bool area_word = t == "городу" || t == "району" || t == "округу" || t == "краю" || t == "области" ||
-                               t == "республике" || t == "поселку" || t == "селу";
-        if (!(city_abbreviation(k) || (joined(k) && area_word)) || k + 1 >= size() || !capital(k + 1))
+        if (!(city_abbreviation(k) || (joined(k) && is(k, Flag::kTerritory))) || k + 1 >= size() || !capital(k + 1))
             return kUnlooked;
         ++k;
     }
@@ -2113,22 +2102,22 @@ void EntityRecognizer::Impl::decide_person(std::uint32_t s, std::uint32_t e, boo
     }
 }
 
-/// `Salt Road`, `Captured Screens`, `Conflict Armament Research`, `Cités Unies`: Latin words that are
-/// all ordinary words of the text's language (Hunspell's, and not also a first name or a place the
-/// dictionary writes capitalised, as `Mark` or `Jean`) name a place, a work or a body, not a person.
-/// (Only the text's language: `Ceci Flores` is two French words, and a Mexican's name in English.)
-/// Cyrillic names are left alone: Russian surnames are often ordinary words (`Волков`, `Кузнецов`).
 /// True when every word of [s, e] is an ordinary word of its language with no cue against a name's
-/// (`Foreign Affairs`, `Defence`).
+/// (`Foreign Affairs`, `Defence`: the portfolios listed before a committee's head).
 bool EntityRecognizer::Impl::ordinary_run(std::uint32_t s, std::uint32_t e) {
     for (std::uint32_t k = s; k <= e; ++k)
         if (tok(k).cyrillic || has(k, kAllCaps | kInitial | kCountry | kQuoted) ||
-            is(k, Flag::kRole | Flag::kHonorific | Flag::kFunction | Flag::kMonth | Flag::kLegal | Flag::kEvent) ||
+            is(k, Flag::kRole | Flag::kHonorific | Flag::kFunction | Flag::kMonth | Flag::kLegal) ||
             !common_words.ordinary(tok(k).spelling_form(), tok(k).lang))
             return false;
     return true;
 }
 
+/// `Salt Road`, `Captured Screens`, `Conflict Armament Research`, `Cités Unies`: Latin words that are
+/// all ordinary words of the text's language (Hunspell's, and not also a first name or a place the
+/// dictionary writes capitalised, as `Mark` or `Jean`) name a place, a work or a body, not a person.
+/// (Only the text's language: `Ceci Flores` is two French words, and a Mexican's name in English.)
+/// Cyrillic names are left alone: Russian surnames are often ordinary words (`Волков`, `Кузнецов`).
 bool EntityRecognizer::Impl::ordinary_words(std::uint32_t s, std::uint32_t e) {
     for (std::uint32_t k = s; k <= e; ++k) {
         if (tok(k).cyrillic || has(k, kInitial | kAllCaps)) return false;

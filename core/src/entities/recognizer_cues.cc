@@ -161,6 +161,12 @@ const Group kGroups[] = {
     // Polish, German, Dutch and Italian heads (`Fundacja Otwarty Brzeg`, `Stiftung Wissenschaft`).
     {kLatin, kOrgHead, "fundacja stowarzyszenie stiftung stichting verein fondazione associazione"},
     {kLatin, kNonName, "lake mount lac mont town uplands highlands hills latin"},
+    // --- territories: Russian units a body's area is named by (`по Кировскому району`, `прокуратура
+    // города`), continents a region is named after (`Horn of Africa`) ---
+    // (`поселок` keeps its `о` in the key, so its other forms are listed too.)
+    {kRu, kTerritory, "город район область край округ республика поселок поселка село"},
+    {kEn, kTerritory, "africa asia europe america americas oceania"},
+    {kFr, kTerritory, "afrique asie europe amerique ameriques oceanie"},
     {kLatin, kOrgHead | kCompanyForm, "ltd inc llc plc gmbh bhd sa sarl sas ag spa jsc pjsc corp llp fze fzco dmcc "
         "srl bv nv kft sro pte pty lda oyj eurl sasu snc selarl selas scp uab sia zrt nyrt"},
     {kLatin, kCompanyForm, "sdn"},  // `Sdn Bhd`
@@ -325,7 +331,8 @@ std::uint32_t find_latin(const Table& table, std::string_view term) {
 }
 
 constexpr std::uint32_t kShared =
-    kOrgHead | kRole | kLegal | kEvent | kNonName | kNotOrgAcronym | kAssembly | kPrize | kPlatform | kCompanyForm;
+    kOrgHead | kRole | kLegal | kEvent | kNonName | kNotOrgAcronym | kAssembly | kPrize | kPlatform | kCompanyForm |
+    kTerritory;
 
 }  // namespace
 
