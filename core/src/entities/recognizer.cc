@@ -30,6 +30,7 @@
 #include <algorithm>
 #include <fstream>
 #include <stdexcept>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -250,6 +251,43 @@ bool is_acronym_text(std::string_view s) {
 
 /// True for a street, square or embankment word that precedes its name (`улица`, `ул`, `проспект`,
 /// `rue`, `avenue`, `boulevard`, `quai`).
+/// `CivilNet`, `MiningWatch`, `IndustriALL`, `TV5Monde`: a capital inside a word after three lowercase
+/// letters, or a digit between letters, marks a brand's or a body's name (names of persons put their
+/// inner capital after one or two letters: `McDonald`, `DiCaprio`, `MacLeod`).
+bool camel_case(std::string_view w) {
+    if (w.empty() || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+    int lower = 0;
+    for (std::size_t k = 1; k < w.size(); ++k) {
+        const char c = w[k];
+        if (c >= 'a' && c <= 'z') {
+            ++lower;
+        } else if (c >= 'A' && c <= 'Z') {
+            if (lower >= 3) return true;
+            lower = 0;
+        } else if (c >= '0' && c <= '9') {
+            lower = 0;
+            if (k + 1 < w.size() && w[k + 1] >= 'A' && w[k + 1] <= 'Z' && k >= 2) return true;
+        } else {
+            lower = 0;
+        }
+    }
+    return false;
+}
+
+/// `ГУБОПиК`, `УзЛиДеП`: three capitals or more in a word that also has small letters (a Russian
+/// acronym with its conjunctions or syllables in lower case).
+bool mixed_acronym(std::string_view w) {
+    int upper = 0, lower = 0;
+    for (std::int32_t k = 0, n = static_cast<std::int32_t>(w.size()); k < n;) {
+        UChar32 c;
+        U8_NEXT(w.data(), k, n, c);
+        if (c < 0 || c == '-') return false;
+        if (u_isupper(c)) ++upper;
+        else if (u_islower(c)) ++lower;
+    }
+    return upper >= 3 && lower >= 1 && upper > lower;
+}
+
 bool street_word(std::string_view term) {
     static constexpr std::string_view kStreets[] = {"улиц", "ул", "проспект", "пр-т", "площад", "переул", "бульвар",
                                                     "шоссе", "набережн", "rue", "avenue", "boulevard", "quai", "allee",
@@ -392,6 +430,8 @@ struct EntityRecognizer::Impl {
     std::uint32_t dateline_end(std::uint32_t i);
     bool web_outlet(std::uint32_t i) const;
     bool article_name(std::uint32_t i);
+    std::uint32_t titled_name(std::uint32_t i, std::uint32_t& start);
+    bool outlet_quote(std::uint32_t i, std::uint32_t e);
     void define_by_initials();
     std::uint32_t french_after_and(std::uint32_t j);
     std::uint32_t french_object(std::uint32_t j);
@@ -631,6 +671,47 @@ void EntityRecognizer::Impl::find_candidates() {
     }
 }
 
+/// `La Voix du Kouilou`, `L’Écho du Djoué`, `La Voix de Djibouti`: a capitalised French article, a
+/// capitalised noun, `de`/`du`/`des` and a capitalised place name a newspaper or a station (a person's
+/// name does not open with an article). Its last token, or kUnlooked.
+/// (`La Rédaction de L’Écho du Djoué`: the newspaper whose staff signs; @p start is then its first token.)
+std::uint32_t EntityRecognizer::Impl::titled_name(std::uint32_t i, std::uint32_t& start) {
+    start = i;
+    if (tok(i).cyrillic || !has(i, kCap) || has(i, kAllCaps)) return kUnlooked;
+    if (i > 0 && !gap(i - 1, kBreak) && (word(i - 1) == "à" || is(i - 1, Flag::kPlacePrep))) return kUnlooked;
+    std::uint32_t n = i;  // the noun
+    const std::string_view w = word(i);
+    if (has(i, kElided) && (w[0] == 'L')) {
+        // `L’Écho`: the article is part of the token.
+    } else if (tok(i).term == "la" || tok(i).term == "le") {
+        n = i + 1;
+        if (!joined(i) || n >= size() || has(n, kElided)) return kUnlooked;
+    } else {
+        return kUnlooked;
+    }
+    if (!capital(n) || has(n, kAllCaps | kCountry | kQuoted | kInitial) ||
+        is(n, Flag::kRole | Flag::kHonorific | Flag::kFunction | Flag::kOrgHead | Flag::kMonth | Flag::kLegal | Flag::kEvent))
+        return kUnlooked;
+    const std::uint32_t of = n + 1;
+    if (!joined(n) || of + 1 >= size() || has(of, kCap) || !joined(of)) return kUnlooked;
+    const std::string& t = tok(of).term;
+    if (t != "de" && t != "du" && t != "des") return kUnlooked;
+    const std::uint32_t place = of + 1;
+    if (t == "de" && has(place, kElided) && word(place)[0] == 'L') {
+        const std::uint32_t e = titled_name(place, start);
+        if (e == kUnlooked) start = i;
+        return e;
+    }
+    if (!capital(place) || has(place, kAllCaps | kQuoted | kElided) || is(place, Flag::kFunction | Flag::kDeterminer | Flag::kRole | Flag::kMonth))
+        return kUnlooked;
+    std::uint32_t e = place;
+    while (e + 1 < size() && e - place < 2 && (joined(e) || gap(e, kHyphen)) && capital(e + 1) &&
+           (has(e + 1, kCountry) == has(place, kCountry)) && !has(e + 1, kAllCaps))
+        ++e;
+    if (!has(place, kCountry) && e > place + 1) return kUnlooked;  // (a person's full name after `de`)
+    return e;
+}
+
 /// True when @p i is a capitalised article (`La`, `Le`, `El`) before exactly one capitalised word that
 /// is not a role, a country, a head word, a common word of the text or a person's known word.
 bool EntityRecognizer::Impl::article_name(std::uint32_t i) {
@@ -686,9 +767,25 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         emit(EntityKind::organisation, i, i);
         return i;
     }
-    if (has(i, kQuoted) && i > 0 && gap(i - 1, kOpenQuote)) return quoted_at(i);
+    // (A text may open with the quote: `«Северная хроника» изучила …`.)
+    const bool quote_first = i == 0 && tok(0).start > 0 &&
+                             (text.substr(0, tok(0).start).find("\u00AB") != std::string_view::npos ||
+                              text.substr(0, tok(0).start).find("\u201C") != std::string_view::npos ||
+                              text.substr(0, tok(0).start).find('"') != std::string_view::npos);
+    if (has(i, kQuoted) && ((i > 0 && gap(i - 1, kOpenQuote)) || quote_first)) return quoted_at(i);
     if (has(i, kQuoted)) return i;
     if (const std::uint32_t e = after_form_word(i); e != kUnlooked) return e;
+    if (tok(i).cyrillic && !has(i, kAllCaps) && !is(i, Flag::kLegal) && mixed_acronym(word(i))) {
+        emit(EntityKind::organisation, i, i).acronym = std::string(word(i));
+        return i;
+    }
+    if (!tok(i).cyrillic && tok(i).lang == Lang::fr) {
+        std::uint32_t start = i;
+        if (const std::uint32_t e = titled_name(i, start); e != kUnlooked) {
+            emit(EntityKind::organisation, start, e);
+            return e;
+        }
+    }
     // `France Travail`, `Russia Today`: a country's name and one capitalised ordinary word of the
     // text's language name a body of that country (a person's name has no country in front).
     if (!tok(i).cyrillic && has(i, kCountry) && !has(i, kAllCaps) && joined(i) && capital(i + 1) &&
@@ -780,6 +877,23 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         }
     }
     const std::uint32_t e = run_end(i);
+    // `reporters for CivilNet`, `MiningWatch Canada`, `CamboJA News`: a run opening with a word
+    // written in camel case names a body. (Not an application: `on WhatsApp`, `a WhatsApp group`,
+    // `messages WhatsApp`.)
+    if (!tok(i).cyrillic && !has(i, kAllCaps) && e - i < 4 && camel_case(word(i))) {
+        const bool platform = i > 0 && joined(i - 1) && !has(i - 1, kCap) &&
+                              (!is(i - 1, Flag::kFunction) || tok(i - 1).term == "on" || tok(i - 1).term == "sur" ||
+                               tok(i - 1).term == "via" || tok(i - 1).term == "through" || tok(i - 1).term == "et" ||
+                               tok(i - 1).term == "and" || tok(i - 1).term == "и");
+        const bool app_noun = joined(e) && e + 1 < size() && !has(e + 1, kCap) && !is(e + 1, Flag::kFunction | Flag::kSpeech) &&
+                              !tok(e + 1).cyrillic && tok(e + 1).lang == Lang::en && !is(e + 1, Flag::kAuxiliary);
+        bool role = false;
+        for (std::uint32_t k = i; k <= e; ++k) role = role || is(k, Flag::kRole | Flag::kMonth);
+        if (!platform && !app_noun && !role) {
+            emit(EntityKind::organisation, i, e);
+            return e;
+        }
+    }
     // `Corvina Resources plc`, `Bürgerhilfe e.V.`: a legal form in lower case after the name.
     if (!tok(i).cyrillic && joined(e) && e + 1 < size() && !has(e + 1, kCap) && is(e + 1, Flag::kCompanyForm) &&
         !has(i, kCountry) && !gap(e, kHyphen) && !gap(e + 1, kHyphen) && tok(e + 1).term != "co") {
@@ -847,11 +961,14 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
             }
         }
         // `the Lelo party`, `the Georgian Dream party`, `the Batumelebi newspaper`: a kind of body
-        // written after its name.
+        // written after its name. (Not when a name follows the kind: `the Canadian group Northvale
+        // Metals` is described by its first word.)
         const std::uint32_t f = e + 1;
         const bool named_before_form = i > 0 && is(i - 1, Flag::kDeterminer) && joined(i - 1) && joined(e) &&
                                        f < size() && !has(f, kCap) && is(f, Flag::kLegalForm) &&
-                                       !(e == i && is(i, Flag::kNonName));
+                                       !(e == i && is(i, Flag::kNonName)) &&
+                                       !(joined(f) && f + 1 < size() && has(f + 1, kCap) &&
+                                         !is(f + 1, Flag::kFunction | Flag::kMonth));
         bool place = false;
         for (std::uint32_t k = i; k <= e; ++k) place = place || has(k, kCountry) || is(k, Flag::kRole | Flag::kMonth);
         if (named_before_form && !place) {
@@ -1139,6 +1256,14 @@ std::uint32_t EntityRecognizer::Impl::ministry_portfolios(std::uint32_t e, bool 
             if (object == kUnlooked || !has(object, kCap)) break;
             e = extend_french(object, true);
         }
+        // `ministère du Travail chargé de la Formalisation …`, `ministère de la Communication, chargé
+        // des Postes …`: the portfolio it is also in charge of.
+        const std::uint32_t c = e + 1;
+        if ((joined(e) || comma_joined(e)) && c + 1 < size() && !has(c, kCap) &&
+            (tok(c).term == "charge" || tok(c).term == "chargee") && joined(c)) {
+            const std::uint32_t object = french_object(c + 1);
+            if (object != kUnlooked && has(object, kCap)) return ministry_portfolios(extend_french(object, true), true);
+        }
         return e;
     }
     const auto portfolio = [&](std::uint32_t k) {
@@ -1163,6 +1288,27 @@ bool EntityRecognizer::Impl::title_continuation(std::uint32_t i) {
 
 /// A quoted name right after an organisation word (`фонд «Адил соз»`, `NGO “Adil Soz”`) is an
 /// organisation; any other quoted capitalised phrase is a title and skipped.
+/// `«Северная хроника» изучила документы`, `— рассказал Ершенко «Северной хронике»`: a quoted Russian
+/// name [i, e] that opens a sentence and acts (a past-tense verb follows), or that someone speaks to
+/// (a speech verb, maybe with the speaker, before a name in the dative), is an outlet or a group.
+bool EntityRecognizer::Impl::outlet_quote(std::uint32_t i, std::uint32_t e) {
+    if (is(i, Flag::kFunction)) return false;
+    for (std::uint32_t k = i; k <= e; ++k)
+        if (!tok(k).cyrillic || is(k, Flag::kLegal | Flag::kEvent)) return false;
+    const std::uint32_t v = e + 1;
+    const bool opens = i == 0 || gap(i - 1, kSentEnd) || tok(i - 1).paragraph != tok(i).paragraph;
+    if (opens && v < size() && tok(v).paragraph == tok(e).paragraph && !gap(e, kSentEnd | kComma) && !has(v, kCap)) {
+        const std::string& t = tok(v).term;
+        if (cues::is_russian_verb(t) && (ends_with(t, "ла") || ends_with(t, "ло") || ends_with(t, "ли"))) return true;
+    }
+    if (i == 0 || gap(i - 1, kSentEnd)) return false;
+    std::uint32_t j = i - 1;
+    if (capital(j) && j > 0 && !gap(j - 1, kSentEnd | kBreak)) --j;  // the speaker
+    const std::string& last = tok(e).term;
+    const bool dative = ends_with(last, "е") || ends_with(last, "у") || ends_with(last, "ю");
+    return dative && is(j, Flag::kSpeech) && !has(j, kCap) && (v >= size() || gap(e, kSentEnd | kComma) || !joined(e));
+}
+
 std::uint32_t EntityRecognizer::Impl::quoted_at(std::uint32_t i) {
     const std::uint32_t e = quote_end(i);
     const bool closed = gap(e, kCloseQuote);
@@ -1181,6 +1327,10 @@ std::uint32_t EntityRecognizer::Impl::quoted_at(std::uint32_t i) {
     // `ГБУ РД «Хасавюртовская центральная городская больница»`: the kind of body, then its region's code.
     const bool two_acronyms = after_acronym && i > 1 && tok(i - 2).cyrillic && has(i - 2, kAllCaps) &&
                               !has(i - 2, kCountry | kShout | kUsed) && joined(i - 2) && !is(i - 2, Flag::kNotOrgAcronym);
+    if (closed && e - i < 3 && !after_acronym && !after_org_word && tok(i).cyrillic && capital(i) && outlet_quote(i, e)) {
+        emit(EntityKind::organisation, i, e);
+        return e;
+    }
     if (!closed || e - i >= kMaxQuoted || !(after_acronym || after_org_word)) return e;
     // (`ООО «Медиахолдинг „Прибайкалье“»`: a company keeps its legal form.)
     const bool company = after_org_word && is(i - 1, Flag::kCompanyForm) && has(i - 1, kAllCaps);
@@ -1300,6 +1450,8 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e, bool sent)
         const std::uint32_t not_the_body = term == "on" ? Flag::kLegal : Flag::kLegal | Flag::kEvent;
         for (std::uint32_t k = c + 1; k <= r && with_the; ++k) instrument = instrument || is(k, not_the_body);
         if (instrument) break;
+        // (`address the Court on the SCRA's backlog`: what the complement owns is the sentence's.)
+        if (possessive(r) && joined(r) && r + 1 < size() && !has(r + 1, kCap)) break;
         e = r;
         in_complement = true;
     }
@@ -1399,7 +1551,8 @@ std::uint32_t EntityRecognizer::Impl::french_object(std::uint32_t j) {
     // (`Commission d’enquête des Nations unies sur le Burundi`: the country a body looks into is its name's.)
     const bool on_country = term == "sur" && joined(j) && j + 2 < size() && is(j + 1, Flag::kDeterminer) &&
                             joined(j + 1) && has(j + 2, kCountry);
-    if ((term == "sur" || term == "a") && !on_country &&
+    const bool of_kind = term == "a" && j + 1 < size() && tok(j + 1).term == "caractere";  // `à caractère personnel`
+    if ((term == "sur" || term == "a") && !on_country && !of_kind &&
         (j == 0 || has(j - 1, kCap) || cues::is_french_adjective(tok(j - 1).term)))
         return kUnlooked;
     std::uint32_t k = j + 1;
@@ -1419,7 +1572,9 @@ std::uint32_t EntityRecognizer::Impl::french_object(std::uint32_t j) {
         return k + 1;  // `de grande instance`, `de première instance` (not an infinitive)
     // (`du livre`, `des œuvres`: after an article no infinitive stands.)
     const bool article = term == "du" || term == "des" || term == "au" || term == "aux";
-    if (!determiner && !article && !has(k, kElided) && looks_infinitive(tok(k).term)) return kUnlooked;
+    // (`données à caractère personnel`: a noun in -re, no infinitive.)
+    if (!determiner && !article && !has(k, kElided) && looks_infinitive(tok(k).term) && tok(k).term != "caractere")
+        return kUnlooked;
     // (`Cour suprême de justice pour dépôt tardif`: `pour` without an article is the sentence's.)
     if ((term == "pour" || term == "contre") && !determiner && !has(k, kElided) && !capital(k)) return kUnlooked;
     if (tok(k).term.size() < 2) return kUnlooked;
@@ -1474,6 +1629,8 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
         // `… по Иркутской области Шишкина А. Л.`: a surname before initials is the person after the name.
         if (has(j, kCap) && joined(j) && j + 1 < size() && has(j + 1, kInitial)) break;
         if (has(j, kAllCaps) && !has(j, kCountry)) {  // (`по электронным СМИ`: the noun came)
+            // (`Совет Общественной палаты … РЕШИЛ:`: a word of the language in capitals opens the clause.)
+            if (letter_count(word(j)) >= 4 && common_words.ordinary(tok(j).spelling_form(), Lang::ru)) break;
             e = j;
             after_adjective = false;
             continue;
@@ -1517,6 +1674,30 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
             e = j;
             after_adjective = false;
             continue;
+        }
+        // `Адвокатская палата Пермского края`: a region's adjective and its noun.
+        if (!has(j, kCap) && is(j, Flag::kTerritory) && has(j - 1, kCap) && j - 1 > h &&
+            cues::is_russian_adjective(tok(j - 1).term)) {
+            e = j;
+            after_adjective = false;
+            continue;
+        }
+        // `Организация по безопасности и сотрудничеству в Европе`: where the `по` phrase applies.
+        if (in_po && (t == "в" || t == "во") && !has(j, kCap) && joined(j) && j + 1 < size() &&
+            (has(j + 1, kCountry) || (has(j + 1, kCap) && is(j + 1, Flag::kTerritory)))) {
+            e = ++j;
+            while (e + 1 < size() && joined(e) && has(e + 1, kCountry) && e - h < kMaxComplement) ++e;
+            j = e;
+            after_adjective = false;
+            continue;
+        }
+        // `Комитет по правам человека Бундестага`: after a `по` phrase, the body the committee belongs
+        // to, capitalised, in the genitive.
+        if (in_po && j > h + 2 && has(j, kCap) && !has(j, kSentStart | kAllCaps | kCountry) && is(j, Flag::kOrgHead) &&
+            cues::is_russian_genitive(t) && !cues::has_name_ending(t, true)) {
+            e = j;
+            while (e + 1 < size() && joined(e) && has(e + 1, kCountry) && e - h < kMaxComplement) ++e;
+            break;
         }
         if (is(j, Flag::kConnector) && !has(j, kCap)) {
             if (gap(j, kHyphen)) break;  // `по-прежнему`: an adverb, not `по` and its object
@@ -1584,6 +1765,10 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
         e += 2;
         while (e + 1 < size() && (joined(e) || gap(e, kHyphen)) && (has(e + 1, kCountry) || (embassy && gap(e, kHyphen))))
             ++e;  // (`в Санкт-Петербурге`)
+        // (`в Кыргызской Республике`: an adjective and its capitalised noun.)
+        if (embassy && !has(e, kCountry) && cues::is_russian_adjective(tok(e).term) && joined(e) && capital(e + 1) &&
+            tok(e + 1).cyrillic && !has(e + 1, kAllCaps | kQuoted))
+            ++e;
         return e;
     }
     // `Государственная инспекция труда в Свердловской области`: a body's region after `в`.
@@ -1753,7 +1938,8 @@ bool EntityRecognizer::Impl::russian_linked_object(std::uint32_t j, bool in_po) 
     if (t == "с") return in_po && !has(j + 1, kCap) && instrumental(object);
     if (t == "и")
         return genitive_pair ||
-               (in_po && (ends_with(object, "ю") || russian_plural_dative(object) || instrumental(object)));
+               (in_po && (ends_with(object, "ю") || russian_plural_dative(object) || instrumental(object) ||
+                          (ends_with(object, "у") && !has(j + 1, kCap) && object.size() >= 12)));
     // `по защите прав`: a feminine dative noun before its genitive object.
     const bool dative_before_genitive = ends_with(object, "е") && joined(j + 1) && !has(j + 2, kCap) &&
                                         (cues::is_russian_genitive(tok(j + 2).term) ||
@@ -1761,8 +1947,14 @@ bool EntityRecognizer::Impl::russian_linked_object(std::uint32_t j, bool in_po) 
     // `по борьбе с экономическими преступлениями`: a feminine dative noun before `с`.
     const bool dative_before_with = ends_with(object, "е") && joined(j + 1) && j + 2 < size() &&
                                     (tok(j + 2).term == "с" || tok(j + 2).term == "со") && !has(j + 2, kCap);
+    // `суд по иску Шамраева`, `по делу Иванова`: the case a body deals with, not its name.
+    if (t == "по" && (object == "иску" || object == "делу" || object == "жалобе" || object == "заявлению" ||
+                      object == "ходатайству" || object == "обращению" || object == "требованию"))
+        return false;
+    // (`по безопасности`, `по собственности`: the dative of a noun in -ость.)
     if (t == "по")
         return russian_plural_dative(object) || cues::is_russian_adjective(object) || ends_with(object, "ию") ||
+               (ends_with(object, "ости") && !has(j + 1, kCap)) ||
                dative_before_genitive || dative_before_with || (joined(j + 1) && has(j + 2, kCap));
     return true;
 }
@@ -1855,6 +2047,8 @@ bool EntityRecognizer::Impl::speech_after(std::uint32_t e) {
     }
     if (gap(e, kBreak)) return false;
     if (is(j, Flag::kAuxiliary) && !has(j, kCap) && joined(j)) ++j;
+    // (`Suivi assuré par …`, `Coverage reported by …`: a passive has its speaker after it.)
+    if (joined(j) && j + 1 < size() && (tok(j + 1).term == "par" || tok(j + 1).term == "by")) return false;
     return is(j, Flag::kSpeech);
 }
 
@@ -1917,6 +2111,12 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
     if (s == e && tok(e).cyrillic && ends_with(tok(e).term, "ие") && has(e, kSentStart)) return run_last;
     // `на улице Курманжан Датки`, `rue Gamal Abdel Nasser`: a street named after someone.
     if (s > 0 && !gap(s - 1, kBreak) && !has(s - 1, kCap) && street_word(tok(s - 1).term)) return run_last;
+    // `on Windsor Road`, `Ellis Avenue`: an English street names its kind last.
+    if (e > s && !tok(e).cyrillic && !has(e, kAllCaps)) {
+        static constexpr std::string_view kStreetKinds[] = {"road", "street", "avenue", "boulevard", "terrace", "crescent"};
+        if (std::find(std::begin(kStreetKinds), std::end(kStreetKinds), tok(e).term) != std::end(kStreetKinds))
+            return run_last;
+    }
     // `Передайте Кольцовой`, `Допросить Сулейманову М. Р.`: a Russian imperative or infinitive opening
     // the sentence is no first name.
     if (s < e && has(s, kSentStart) && tok(s).cyrillic && tok(s).term.size() >= 12 &&
@@ -1948,6 +2148,21 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
         ++s;
     }
     if (s > e || (s > run_first && gap(s - 1, kHyphen))) return run_last;  // `Pas-de-Calais`
+    // `Deputy Permanent Representative of …`, `Senior Legal Officer`: ordinary words before a
+    // capitalised role are part of the title.
+    for (std::uint32_t r = s + 1; r <= e && r - s <= 2 && !tok(r).cyrillic; ++r) {
+        if (!is(r, Flag::kRole) || !has(r, kCap) || has(r, kAllCaps) || gap(r - 1, kHyphen)) continue;
+        bool title = true;
+        for (std::uint32_t k = s; k < r && title; ++k)
+            title = !has(k, kAllCaps | kCountry) && !is(k, Flag::kParticle) &&
+                    common_words.ordinary(tok(k).spelling_form(), tok(k).lang);
+        if (!title) break;
+        role = true;
+        s = r + 1;
+        while (s <= e && (bad_for_person(s) || is(s, Flag::kParticle))) ++s;
+        break;
+    }
+    if (s > e) return run_last;
     // `Presiding Judge Hüseyin Özbay`, `Гражданин России Руслан Магомедов`: one or two capitalised
     // words, then a role or a country, then two words good for a name: the name is those two.
     for (std::uint32_t r = s + 1; r + 2 <= e && r - s <= 2; ++r) {
@@ -2235,6 +2450,24 @@ void EntityRecognizer::Impl::define_by_initials() {
 }
 
 void EntityRecognizer::Impl::resolve_acronyms() {
+    // `PHP 1,250,000`, `450 000 KGS`: a currency's code next to an amount; once seen so, it is that
+    // currency everywhere in the text (`a financial report in GBP`).
+    auto next_to_amount = [&](std::uint32_t i) {
+        return (joined(i) && i + 1 < size() && starts_with_digit(tok(i + 1).term)) ||
+               (i > 0 && joined(i - 1) && starts_with_digit(tok(i - 1).term));
+    };
+    std::set<std::string_view> currencies;
+    for (std::uint32_t i : acronyms)
+        if (is_currency_code(word(i)) && next_to_amount(i)) currencies.insert(word(i));
+    // `Adv. Rehana Cassim-Botha SC`, `PC Jade Wrixon`: letters written right after or before a
+    // person's name are a post-nominal or a rank, not a body.
+    std::set<std::uint32_t> next_to_person;
+    for (const Mention& m : found) {
+        if (m.kind != EntityKind::person) continue;
+        if (m.first_token > 0 && joined(m.first_token - 1) && gap_text(m.first_token - 1) == " ")
+            next_to_person.insert(m.first_token - 1);
+        if (joined(m.last_token) && gap_text(m.last_token) == " ") next_to_person.insert(m.last_token + 1);
+    }
     for (std::uint32_t i : acronyms) {
         if (has(i, kUsed | kCountry | kClaimed | kShout)) continue;
         const std::string_view w = word(i);
@@ -2244,6 +2477,11 @@ void EntityRecognizer::Impl::resolve_acronyms() {
         }
         const bool label = has(i, kSentStart) && colon_after(i);
         if (label) continue;
+        // `Совет … РЕШИЛ:`, `THE COMMITTEE DECIDES:`: a word of the language in capitals before a colon
+        // opens the operative part.
+        if (colon_after(i) && letter_count(w) >= 4 && !defined.count(std::string(w)) &&
+            common_words.ordinary(tok(i).spelling_form(), tok(i).cyrillic ? Lang::ru : tok(i).lang))
+            continue;
         // `SHA-256`, `exhibit SI/1`: a code with its number.
         if (i + 1 < size() && starts_with_digit(tok(i + 1).term) && (gap_text(i) == "-" || gap_text(i) == "/")) continue;
         // `№ 76 АА 0418832`: a series code between numbers.
@@ -2252,9 +2490,10 @@ void EntityRecognizer::Impl::resolve_acronyms() {
             continue;
         const std::size_t letters = letter_count(w);
         const bool is_defined = defined.count(std::string(w)) > 0;
-        // `PHP 1,250,000`, `450 000 KGS`: a currency's code next to an amount.
-        const bool amount = is_currency_code(w) && ((joined(i) && starts_with_digit(tok(i + 1).term)) ||
-                                                     (i > 0 && joined(i - 1) && starts_with_digit(tok(i - 1).term)));
+        // (`francs CFA`: a currency named after its unit.)
+        const bool amount = currencies.count(w) > 0 ||
+                            (i > 0 && joined(i - 1) && (tok(i - 1).term == "franc" || tok(i - 1).term == "francs"));
+        if (!is_defined && letters <= 3 && !tok(i).cyrillic && next_to_person.count(i)) continue;
         const bool looks_like_org = letters >= 2 && letters <= 8 && !is_roman_numeral(w) && !amount &&
                                     !is(i, Flag::kNotOrgAcronym | Flag::kFunction | Flag::kMonth);
         if (!is_defined && !looks_like_org) continue;
@@ -2300,6 +2539,18 @@ void EntityRecognizer::Impl::resolve_acronyms() {
                 std::erase_if(found, [&](const Mention& m) { return m.first_token > i && m.last_token <= end; });
                 e = end;
             }
+        }
+        // `Вологодское УФАС`: a region's adjective before a territorial office's acronym names that office.
+        const auto regional = [](std::string_view a) {  // `Вологодское`, `Пермского`, `Карельский`
+            const std::size_t at = std::max<std::size_t>(a.size(), 10) - 10;
+            return cues::is_russian_adjective(a) && (a.find("ск", at) != std::string_view::npos ||
+                                                     a.find("цк", at) != std::string_view::npos);
+        };
+        if (tok(i).cyrillic && i > 0 && joined(i - 1) && capital(i - 1) && tok(i - 1).cyrillic &&
+            !has(i - 1, kAllCaps | kUsed | kCountry | kQuoted | kSentStart) && regional(tok(i - 1).term) &&
+            !is(i - 1, Flag::kFunction | Flag::kRole)) {
+            emit(EntityKind::organisation, i - 1, e);
+            continue;
         }
         emit(EntityKind::organisation, i, e).acronym = acronym;
     }
@@ -2371,7 +2622,13 @@ void EntityRecognizer::Impl::lists_share_kind() {
         while (j + 1 < size() && gap_text(j).find('\n') == std::string_view::npos) ++j;
         Line line{i, j, has(i, kCap) && !has(i, kShout)};
         if (!line.name && acronym_line(i, j)) line.name = line.acronym = true;
-        if (line.name && j > i && gap(j - 1, kOpenParen) && gap(j, kCloseParen)) line.last = j - 1;
+        // (`… Конгресса США (Хельсинкской комиссии)`: a short name in brackets ends the line.)
+        for (std::uint32_t k = j; line.name && k > i && j - k < 4 && gap(j, kCloseParen); --k) {
+            if (gap(k - 1, kOpenParen)) {
+                line.last = k - 1;
+                break;
+            }
+        }
         if (line.last + 1 - line.first > kMaxLineTokens) line.name = false;
         // Only spaces, hyphens, apostrophes, quotes and `&` inside a name, nothing after it but the
         // line's end (a colon makes a label, a full stop a sentence).

@@ -39,7 +39,7 @@ const Group kGroups[] = {
     {kEn, kDeterminer, "the"},
     {kEn, kConnector, "of for and the on against in"},
     {kEn, kConnector, "de del"},  // Spanish names in English text: `Corte de Constitucionalidad`
-    {kEn, kAuxiliary, "has had have was is"},
+    {kEn, kAuxiliary, "has had have was is were are will would can could did does"},
     {kEn, kPlacePrep, "in at from near into to"},
     {kFr, kFunction, "le la les un une des du de en dans au aux pour par sur avec sans selon apres "
         "avant pendant mais et ou ce cet cette ces il elle ils elles nous vous on leur leurs son sa "
@@ -73,7 +73,8 @@ const Group kGroups[] = {
         "treasurer head cofounder co-founder nephew niece uncle aunt grandson granddaughter mp mps speaker "
         "bishop archbishop cardinal pastor priest imam mufti rabbi sheikh metropolitan "
         "colonel captain lieutenant sergeant inspector superintendent constable corporal commander brigadier "
-        "democrats republicans socialists communists conservatives greens counsel registrar executive driver magistrate"},
+        "democrats republicans socialists communists conservatives greens counsel registrar executive driver magistrate "
+        "representative representatives representant representante"},
     {kFr, kRole, "militant militante journaliste avocat avocate defenseur defenseure directeur directrice "
         "president presidente ministre rapporteur rapporteuse blogueur blogueuse fondateur fondatrice "
         "secretaire chef maire procureur procureure juge depute deputee opposant opposante dissident "
@@ -157,18 +158,18 @@ const Group kGroups[] = {
     {kLatin, kOrgHead, "ministerio fundacion universidad corte defensoria colectivo comision asociacion instituto "
         "centro policia fiscalia procuraduria juzgado consejo movimiento frente partido coordinadora observatorio "
         "secretaria asamblea congreso sindicato confederacion federacion fundacao universidade comissao "
-        "associacao procuradoria guardia cartel ejercito brigada universiti universitas"},
+        "associacao procuradoria guardia cartel ejercito brigada universiti universitas gobierno"},
     // Polish, German, Dutch and Italian heads (`Fundacja Otwarty Brzeg`, `Stiftung Wissenschaft`).
     {kLatin, kOrgHead, "fundacja stowarzyszenie stiftung stichting verein fondazione associazione"},
     {kLatin, kNonName, "lake mount lac mont town uplands highlands hills latin"},
     // --- territories: Russian units a body's area is named by (`по Кировскому району`, `прокуратура
     // города`), continents a region is named after (`Horn of Africa`) ---
     // (`поселок` keeps its `о` in the key, so its other forms are listed too.)
-    {kRu, kTerritory, "город район область край округ республика поселок поселка село"},
+    {kRu, kTerritory, "город район область край округ республика поселок поселка село европа азия африка америка"},
     {kEn, kTerritory, "africa asia europe america americas oceania"},
     {kFr, kTerritory, "afrique asie europe amerique ameriques oceanie"},
     {kLatin, kOrgHead | kCompanyForm, "ltd inc llc plc gmbh bhd sa sarl sas ag spa jsc pjsc corp llp fze fzco dmcc "
-        "srl bv nv kft sro pte pty lda oyj eurl sasu snc selarl selas scp uab sia zrt nyrt"},
+        "srl bv nv kft sro pte pty lda oyj eurl sasu snc selarl selas scp uab sia zrt nyrt sac"},
     {kLatin, kCompanyForm, "sdn"},  // `Sdn Bhd`
     {kEn, kOrgHead | kCompanyForm, "co"},  // `Guangxi Hydro Engineering Co., Ltd`
     {kRu, kCompanyForm, "тоо ао оао зао пао ооо"},
@@ -220,7 +221,7 @@ const Group kGroups[] = {
         "paragraph section chapter clause statute"},
     {kFr, kLegal, "code pacte convention constitution article loi decret resolution declaration charte "
         "protocole traite amendement reglement alinea paragraphe ordonnance"},
-    {kRu, kLegal, "кодекс конвенция конституция статья закон указ постановление пакт декларация "
+    {kRu, kLegal, "коап кодекс конвенция конституция статья закон указ постановление пакт декларация "
         "протокол поправка договор резолюция правила пункт часть"},
     {kEn, kMonth, "january february march april may june july august september october november "
         "december monday tuesday wednesday thursday friday saturday sunday"},
