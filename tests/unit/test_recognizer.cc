@@ -974,6 +974,9 @@ TEST_CASE("ranks and post-nominals, currencies, titles before a role, camel case
          {"organisation:FieldNotes", "organisation:StreetWatch"}},
         {"A man was hurt on Cathcart Road last night.", {}},
         {"Counsel will address the Tribunal on the TRC's delays.", {}},
+        {"Present: Cllr Ifeoma Brannigan-Roy (Chair).\nApologies: Cllr Pettifer.\nCllr Brannigan-Roy opened the meeting.",
+         {"person:Ifeoma Brannigan-Roy", "person:Pettifer", "person:Brannigan-Roy"}},
+        {"The documentary was produced by Qasr Films in Tunis.", {"organisation:Qasr Films"}},
         {"The mine belongs to Minera Altoandina S.A.C. and the Gobierno Regional de Piura objected.",
          {"organisation:Minera Altoandina S.A.C.", "organisation:Gobierno Regional de Piura"}},
     }, Lang::en);
@@ -1001,6 +1004,8 @@ TEST_CASE("ranks and post-nominals, currencies, titles before a role, camel case
         {"«Окская правда» изучила документы. Об этом адвокат рассказал «Окской правде».",
          {"organisation:Окская правда", "organisation:Окской правде"}},
         {"Штраф назначен по статье 20.2 КоАП.", {}},
+        {"Профсоюз обратился в Государственную инспекцию труда в Чувашской Республике вчера.",
+         {"organisation:Государственную инспекцию труда в Чувашской Республике"}},
     }, Lang::ru);
 }
 

@@ -467,6 +467,7 @@ struct EntityRecognizer::Impl {
     bool speech_after(std::uint32_t e);
     bool speech_before(std::uint32_t s);
     bool bad_for_person(std::uint32_t i);
+    bool abbreviated_title(std::uint32_t i) const;
     void check_acronym_definition(std::uint32_t s, std::uint32_t e);
     bool initials_match(std::uint32_t s, std::uint32_t e, std::string_view acronym);
     void resolve_pending();
@@ -1774,8 +1775,9 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
     // `Государственная инспекция труда в Свердловской области`: a body's region after `в`.
     if (!after_adjective && !in_po && joined(e) && e + 3 < size() && tok(e + 1).term == "в" && !has(e + 1, kCap) &&
         joined(e + 1) && capital(e + 2) && tok(e + 2).cyrillic && cues::is_russian_adjective(tok(e + 2).term) &&
-        joined(e + 2) && !has(e + 3, kCap) &&
-        (tok(e + 3).term == "области" || tok(e + 3).term == "крае" || tok(e + 3).term == "округе"))
+        joined(e + 2) && (!has(e + 3, kCap) || tok(e + 3).term == "республике") &&
+        (tok(e + 3).term == "области" || tok(e + 3).term == "крае" || tok(e + 3).term == "округе" ||
+         tok(e + 3).term == "республике"))  // (`в Удмуртской Республике`)
         return e + 3;
     // `Государственная инспекция труда в Республике Башкортостан`: a body's republic after `в`.
     if (!after_adjective && !in_po && joined(e) && e + 2 < size() && tok(e + 1).term == "в" && !has(e + 1, kCap) &&
@@ -2025,7 +2027,19 @@ bool EntityRecognizer::Impl::bad_for_person(std::uint32_t i) {
     constexpr std::uint32_t kNot = Flag::kFunction | Flag::kRole | Flag::kHonorific | Flag::kNonName |
                                    Flag::kMonth | Flag::kOrgHead | Flag::kDeterminer | Flag::kAccording;
     if (has(i, kInitial)) return is(i, Flag::kHonorific);  // `M. Zaher`, not an initial
-    return is(i, kNot) || has(i, kCountry | kAllCaps | kQuoted) || lower_seen.count(tok(i).term);
+    return is(i, kNot) || has(i, kCountry | kAllCaps | kQuoted) || lower_seen.count(tok(i).term) ||
+           abbreviated_title(i);
+}
+
+/// `Cllr`, `Cllrs`, `Sgt`, `Mrs`: a capitalised Latin word of three letters or more without a vowel is
+/// an abbreviated title, not a name.
+bool EntityRecognizer::Impl::abbreviated_title(std::uint32_t i) const {
+    if (tok(i).cyrillic || !has(i, kCap) || has(i, kAllCaps)) return false;
+    const std::string& t = tok(i).term;
+    if (t.size() < 3) return false;
+    for (char c : t)
+        if (!(c >= 'a' && c <= 'z') || c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y') return false;
+    return true;
 }
 
 /// A role or honorific right before @p s (`activist`, `Mr.`, `г-н`, `правозащитника`).
@@ -2144,7 +2158,7 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
         s += 2;
     }
     while (s <= e && !(country_name && s == run_first) && (bad_for_person(s) || is(s, Flag::kParticle))) {
-        role = role || is(s, Flag::kRole | Flag::kHonorific);
+        role = role || is(s, Flag::kRole | Flag::kHonorific) || abbreviated_title(s);
         ++s;
     }
     if (s > e || (s > run_first && gap(s - 1, kHyphen))) return run_last;  // `Pas-de-Calais`

@@ -74,7 +74,7 @@ const Group kGroups[] = {
         "bishop archbishop cardinal pastor priest imam mufti rabbi sheikh metropolitan "
         "colonel captain lieutenant sergeant inspector superintendent constable corporal commander brigadier "
         "democrats republicans socialists communists conservatives greens counsel registrar executive driver magistrate "
-        "representative representatives representant representante"},
+        "representative representatives representant representante councillor councillors supt"},
     {kFr, kRole, "militant militante journaliste avocat avocate defenseur defenseure directeur directrice "
         "president presidente ministre rapporteur rapporteuse blogueur blogueuse fondateur fondatrice "
         "secretaire chef maire procureur procureure juge depute deputee opposant opposante dissident "
@@ -133,13 +133,13 @@ const Group kGroups[] = {
         "treasury college fm lab laboratory syndicate bloc archives kanal authority unit collective museum division "
         "forces panel cross solicitors associates partners chambers governance research consulting "
         "advisory logistics shipping airlines airways transport transit insurance investments hospital bar "
-        "systems solutions technologies industries desk ledger dispatch inquirer examiner force studio studios supplies"},
+        "systems solutions technologies industries desk ledger dispatch inquirer examiner force studio studios supplies films"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
         "groupe direction academie universite banque syndicat collectif alliance forum ambassade "
         "societe nations internationale media radio communaute ordre barreau garde corps chambre archives surete bloc "
-        "autorite musee forces gendarmerie ville editions presses metropole hopital studio"},
+        "autorite musee forces gendarmerie ville editions presses metropole hopital studio films"},
     {kRu, kOrgHead, "бюро комитет совет министерство суд союз ассоциация фонд центр комиссия партия "
         "агентство организация служба парламент ассамблея институт лига федерация движение коалиция "
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
