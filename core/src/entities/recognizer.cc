@@ -1287,8 +1287,6 @@ bool EntityRecognizer::Impl::title_continuation(std::uint32_t i) {
            is(i - 2, Flag::kLegal | Flag::kEvent) && is(i - 1, Flag::kConnector | Flag::kFunction);
 }
 
-/// A quoted name right after an organisation word (`фонд «Адил соз»`, `NGO “Adil Soz”`) is an
-/// organisation; any other quoted capitalised phrase is a title and skipped.
 /// `«Северная хроника» изучила документы`, `— рассказал Ершенко «Северной хронике»`: a quoted Russian
 /// name [i, e] that opens a sentence and acts (a past-tense verb follows), or that someone speaks to
 /// (a speech verb, maybe with the speaker, before a name in the dative), is an outlet or a group.
@@ -1310,6 +1308,8 @@ bool EntityRecognizer::Impl::outlet_quote(std::uint32_t i, std::uint32_t e) {
     return dative && is(j, Flag::kSpeech) && !has(j, kCap) && (v >= size() || gap(e, kSentEnd | kComma) || !joined(e));
 }
 
+/// A quoted name right after an organisation word (`фонд «Адил соз»`, `NGO “Adil Soz”`), or an outlet
+/// (outlet_quote), is an organisation; any other quoted capitalised phrase is a title and skipped.
 std::uint32_t EntityRecognizer::Impl::quoted_at(std::uint32_t i) {
     const std::uint32_t e = quote_end(i);
     const bool closed = gap(e, kCloseQuote);
