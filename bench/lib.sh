@@ -1,6 +1,7 @@
 # bench/lib.sh — shell functions shared by bench/run.sh and bench/scale.sh (sourced, not run).
 #
 #   time_field FILE          "ELAPSED_SECONDS MAX_RSS_KB" from a /usr/bin/time -v report
+#   cpu_seconds FILE         user + system seconds from a /usr/bin/time -v report
 #   json_numbers KEY FILE    the number after "KEY": on each line that has one
 #   percentile P FILE        nearest-rank P-th percentile of a sorted one-number-a-line file, or "-"
 #   run_timed TIMEFILE STDOUT STDERR STDIN -- CMD...
@@ -54,6 +55,12 @@ time_field() {
         }
         /Maximum resident set size/ { rss = $NF }
         END { printf "%.3f %d\n", elapsed + 0, rss + 0 }' "$1"
+}
+
+# cpu_seconds FILE: user + system seconds from a /usr/bin/time -v report.
+cpu_seconds() {
+    awk '/User time \(seconds\)/ { u = $NF } /System time \(seconds\)/ { s = $NF }
+         END { printf "%.2f\n", u + s }' "$1"
 }
 
 # json_numbers KEY FILE: the value of top-level-looking "KEY": NUMBER on each line that has it.

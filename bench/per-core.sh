@@ -16,9 +16,9 @@
 #   agora 1 job     agora-index --db DB --shards 1 --jobs 1 --quiet INPUT
 #   baseline        agora-bench-xapian index --db DB FILES
 # Columns: wall-clock seconds, CPU seconds (user + system), MB per wall second and MB per CPU second.
-# The summary gives each engine's medians over the rounds and Agora / baseline for both speeds:
-# with one job Agora runs on one thread (besides the reader's start-up), so the CPU ratio is its
-# speed per core, and the wall ratio is what scale.sh's single run measures.
+# The summary gives each engine's medians (nearest rank) over the rounds and Agora / baseline for
+# both speeds: with one job Agora runs on one thread (besides the reader's start-up), so the CPU
+# ratio is its speed per core, and the wall ratio is what scale.sh's single run measures.
 #
 # Needs bash, gawk or mawk and /usr/bin/time (package time). Exits non-zero only when a program
 # fails. Tables are printed and written to bench/out/per-core-latest.md.
@@ -61,12 +61,6 @@ trap cleanup EXIT
 mkdir -p "$WORK/log"
 prepare_input "$WORK/log/gen.log" --queries 1
 
-# cpu_seconds FILE: user + system seconds from a /usr/bin/time -v report.
-cpu_seconds() {
-    awk '/User time \(seconds\)/ { u = $NF } /System time \(seconds\)/ { s = $NF }
-         END { printf "%.2f\n", u + s }' "$1"
-}
-
 # index_once ENGINE ROUND: one indexing run; appends "engine round wall cpu" to $WORK/runs.txt.
 index_once() {
     local engine="$1" round="$2" db="$WORK/db-$1-$2" rc=0
@@ -92,7 +86,8 @@ for ((r = 1; r <= ROUNDS; r++)); do
     index_once agora "$r"
 done
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# median COLUMN ENGINE: the nearest-rank median of one engine's wall (3) or CPU (4) seconds.
+median() { awk -v e="$2" -v c="$1" '$1 == e { print $c }' "$WORK/runs.txt" | sort -n > "$WORK/median.txt"; percentile 50 "$WORK/median.txt"; }
 speed() { awk -v mb="$INPUT_MB" -v s="$1" 'BEGIN { if (s + 0 > 0) printf "%.2f", mb / s; else print "-" }'; }
 
 OUT_DIR="$ROOT/bench/out"
@@ -109,8 +104,8 @@ mkdir -p "$OUT_DIR"
     echo "| median over $ROUNDS rounds | wall s | CPU s | MB/s (wall) | MB per CPU s |"
     echo "|---|---:|---:|---:|---:|"
     for engine in agora baseline; do
-        w=$(awk -v e="$engine" '$1 == e { print $3 }' "$WORK/runs.txt" | median)
-        c=$(awk -v e="$engine" '$1 == e { print $4 }' "$WORK/runs.txt" | median)
+        w=$(median 3 "$engine")
+        c=$(median 4 "$engine")
         label="xapian baseline"
         [[ "$engine" == agora ]] && label="agora 1 shard 1 job"
         echo "| $label | $w | $c | $(speed "$w") | $(speed "$c") |"

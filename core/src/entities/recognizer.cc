@@ -249,8 +249,6 @@ bool is_acronym_text(std::string_view s) {
     return word_shape(s) & kAllCaps;
 }
 
-/// True for a street, square or embankment word that precedes its name (`улица`, `ул`, `проспект`,
-/// `rue`, `avenue`, `boulevard`, `quai`).
 /// `CivilNet`, `MiningWatch`, `IndustriALL`, `TV5Monde`: a capital inside a word after three lowercase
 /// letters, or a digit between letters, marks a brand's or a body's name (names of persons put their
 /// inner capital after one or two letters: `McDonald`, `DiCaprio`, `MacLeod`).
@@ -288,9 +286,12 @@ bool mixed_acronym(std::string_view w) {
     return upper >= 3 && lower >= 1 && upper > lower;
 }
 
+/// True for a street, square or embankment word, written before its name (`улица`, `ул`, `проспект`,
+/// `rue`, `avenue`, `quai`) or, in English, after it (`Windsor Road`, `Ellis Avenue`).
 bool street_word(std::string_view term) {
     static constexpr std::string_view kStreets[] = {"улиц", "ул", "проспект", "пр-т", "площад", "переул", "бульвар",
                                                     "шоссе", "набережн", "rue", "avenue", "boulevard", "quai", "allee",
+                                                    "road", "street", "terrace", "crescent",
                                                     "impasse", "edifice", "immeuble", "batiment"};
     for (std::string_view w : kStreets) {
         if (term.compare(0, w.size(), w) != 0) continue;
@@ -769,10 +770,9 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         return i;
     }
     // (A text may open with the quote: `«Северная хроника» изучила …`.)
-    const bool quote_first = i == 0 && tok(0).start > 0 &&
-                             (text.substr(0, tok(0).start).find("\u00AB") != std::string_view::npos ||
-                              text.substr(0, tok(0).start).find("\u201C") != std::string_view::npos ||
-                              text.substr(0, tok(0).start).find('"') != std::string_view::npos);
+    const std::string_view lead = i == 0 ? text.substr(0, tok(0).start) : std::string_view();
+    const bool quote_first = lead.find("\u00AB") != std::string_view::npos ||
+                             lead.find("\u201C") != std::string_view::npos || lead.find('"') != std::string_view::npos;
     if (has(i, kQuoted) && ((i > 0 && gap(i - 1, kOpenQuote)) || quote_first)) return quoted_at(i);
     if (has(i, kQuoted)) return i;
     if (const std::uint32_t e = after_form_word(i); e != kUnlooked) return e;
@@ -879,18 +879,14 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
     }
     const std::uint32_t e = run_end(i);
     // `reporters for CivilNet`, `MiningWatch Canada`, `CamboJA News`: a run opening with a word
-    // written in camel case names a body. (Not an application: `on WhatsApp`, `a WhatsApp group`,
-    // `messages WhatsApp`.)
-    if (!tok(i).cyrillic && !has(i, kAllCaps) && e - i < 4 && camel_case(word(i))) {
-        const bool platform = i > 0 && joined(i - 1) && !has(i - 1, kCap) &&
-                              (!is(i - 1, Flag::kFunction) || tok(i - 1).term == "on" || tok(i - 1).term == "sur" ||
-                               tok(i - 1).term == "via" || tok(i - 1).term == "through" || tok(i - 1).term == "et" ||
-                               tok(i - 1).term == "and" || tok(i - 1).term == "и");
-        const bool app_noun = joined(e) && e + 1 < size() && !has(e + 1, kCap) && !is(e + 1, Flag::kFunction | Flag::kSpeech) &&
-                              !tok(e + 1).cyrillic && tok(e + 1).lang == Lang::en && !is(e + 1, Flag::kAuxiliary);
+    // written in camel case names a body. (Not a platform of the cue table, `WhatsApp`, nor a service
+    // used through: `submitted through EasyChair`, `on LinkedIn`.)
+    if (!tok(i).cyrillic && !has(i, kAllCaps) && e - i < 4 && camel_case(word(i)) && !is(i, Flag::kNonName)) {
+        const std::string_view before = i > 0 && joined(i - 1) ? std::string_view(tok(i - 1).term) : std::string_view();
+        const bool service = before == "on" || before == "sur" || before == "via" || before == "through";
         bool role = false;
         for (std::uint32_t k = i; k <= e; ++k) role = role || is(k, Flag::kRole | Flag::kMonth);
-        if (!platform && !app_noun && !role) {
+        if (!service && !role) {
             emit(EntityKind::organisation, i, e);
             return e;
         }
@@ -2126,11 +2122,7 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
     // `на улице Курманжан Датки`, `rue Gamal Abdel Nasser`: a street named after someone.
     if (s > 0 && !gap(s - 1, kBreak) && !has(s - 1, kCap) && street_word(tok(s - 1).term)) return run_last;
     // `on Windsor Road`, `Ellis Avenue`: an English street names its kind last.
-    if (e > s && !tok(e).cyrillic && !has(e, kAllCaps)) {
-        static constexpr std::string_view kStreetKinds[] = {"road", "street", "avenue", "boulevard", "terrace", "crescent"};
-        if (std::find(std::begin(kStreetKinds), std::end(kStreetKinds), tok(e).term) != std::end(kStreetKinds))
-            return run_last;
-    }
+    if (e > s && !tok(e).cyrillic && !has(e, kAllCaps) && street_word(tok(e).term)) return run_last;
     // `Передайте Кольцовой`, `Допросить Сулейманову М. Р.`: a Russian imperative or infinitive opening
     // the sentence is no first name.
     if (s < e && has(s, kSentStart) && tok(s).cyrillic && tok(s).term.size() >= 12 &&
@@ -2482,6 +2474,11 @@ void EntityRecognizer::Impl::resolve_acronyms() {
             next_to_person.insert(m.first_token - 1);
         if (joined(m.last_token) && gap_text(m.last_token) == " ") next_to_person.insert(m.last_token + 1);
     }
+    const auto regional = [](std::string_view a) {  // `Вологодское`, `Пермского`, `Карельский`
+        const std::size_t at = std::max<std::size_t>(a.size(), 10) - 10;
+        return cues::is_russian_adjective(a) &&
+               (a.find("ск", at) != std::string_view::npos || a.find("цк", at) != std::string_view::npos);
+    };
     for (std::uint32_t i : acronyms) {
         if (has(i, kUsed | kCountry | kClaimed | kShout)) continue;
         const std::string_view w = word(i);
@@ -2555,11 +2552,6 @@ void EntityRecognizer::Impl::resolve_acronyms() {
             }
         }
         // `Вологодское УФАС`: a region's adjective before a territorial office's acronym names that office.
-        const auto regional = [](std::string_view a) {  // `Вологодское`, `Пермского`, `Карельский`
-            const std::size_t at = std::max<std::size_t>(a.size(), 10) - 10;
-            return cues::is_russian_adjective(a) && (a.find("ск", at) != std::string_view::npos ||
-                                                     a.find("цк", at) != std::string_view::npos);
-        };
         if (tok(i).cyrillic && i > 0 && joined(i - 1) && capital(i - 1) && tok(i - 1).cyrillic &&
             !has(i - 1, kAllCaps | kUsed | kCountry | kQuoted | kSentStart) && regional(tok(i - 1).term) &&
             !is(i - 1, Flag::kFunction | Flag::kRole)) {

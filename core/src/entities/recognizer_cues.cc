@@ -39,7 +39,7 @@ const Group kGroups[] = {
     {kEn, kDeterminer, "the"},
     {kEn, kConnector, "of for and the on against in"},
     {kEn, kConnector, "de del"},  // Spanish names in English text: `Corte de Constitucionalidad`
-    {kEn, kAuxiliary, "has had have was is were are will would can could did does"},
+    {kEn, kAuxiliary, "has had have was is"},
     {kEn, kPlacePrep, "in at from near into to"},
     {kFr, kFunction, "le la les un une des du de en dans au aux pour par sur avec sans selon apres "
         "avant pendant mais et ou ce cet cette ces il elle ils elles nous vous on leur leurs son sa "
