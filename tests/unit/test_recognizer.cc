@@ -1009,6 +1009,39 @@ TEST_CASE("ranks and post-nominals, currencies, titles before a role, camel case
     }, Lang::ru);
 }
 
+TEST_CASE("company forms before the name, numbered questions, relatives in apposition, a second area, "
+          "quoted names that end with their kind, acronyms over the shortest span",
+          "[unit][recognizer]") {
+    check_cases({
+        {"Crews were hired by PT Laut Biru Sejahtera, and JSC Steppe Mining Group answered.",
+         {"organisation:PT Laut Biru Sejahtera", "organisation:JSC Steppe Mining Group"}},
+        {"SECTION A.\n\nA2. Do you audit suppliers?\nResponse: Yes.", {}},
+        {"Okonjo's sister, Adaeze, who travelled from Enugu, said the visit was refused.", {"person:Adaeze"}},
+        {"In 2019 the Department of Commerce's list grew; tuna from the Arabian Sea was on it.",
+         {"organisation:Department of Commerce"}},
+        {"Its members include Karakum Legal Aid and the Union of Caspian Fishers (UCF).",
+         {"organisation:Karakum Legal Aid", "organisation:Union of Caspian Fishers[UCF]"}},
+        {"The firm hired Harrowgate Marine Assurance as its auditor.", {"organisation:Harrowgate Marine Assurance"}},
+    }, Lang::en);
+    check_cases({
+        {"Le Collectif Bruges sans abri a rejoint la Confédération des syndicats du Sahel.",
+         {"organisation:Collectif Bruges sans abri", "organisation:Confédération des syndicats du Sahel"}},
+        {"Ils ont été conduits dans la région du Centre-Est hier soir.", {}},
+    }, Lang::fr);
+    check_cases({
+        {"Его задержали сотрудники Управления ФСБ России по Республике Хакасия и г. Абакану.",
+         {"organisation:Управления ФСБ России по Республике Хакасия и г. Абакану"}},
+        {"Представительство Президента в Автономной Республике Гагаузия ответило.",
+         {"organisation:Представительство Президента в Автономной Республике Гагаузия"}},
+        {"Сестра Алиева, Гюльнара, приехала на суд.", {"person:Алиева", "person:Гюльнара"}},
+        {"Пришли активисты «Степной помощи», а деньги ушли с карты «Бета-Банка» в «Северном батальоне».",
+         {"organisation:Степной помощи", "organisation:Бета-Банка", "organisation:Северном батальоне"}},
+        {"Он сотрудничал с Главным управлением разведки Министерства обороны Молдовы. Его держали в ШИЗО.",
+         {"organisation:Главным управлением разведки Министерства обороны Молдовы"}},
+        {"Спектакль поставил независимый театр «Пятая стена».", {"organisation:Пятая стена"}},
+    }, Lang::ru);
+}
+
 TEST_CASE("random text never breaks the recogniser", "[unit][recognizer]") {
     std::mt19937 random(20261130);
     const std::vector<std::string> pieces = {"A", "Ж", "ОБСЕ", "KIBHR", " ", "\n", "\n\n", ".", ",", "(", ")",

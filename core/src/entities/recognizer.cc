@@ -28,6 +28,7 @@
 #include <unicode/ustring.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <stdexcept>
 #include <set>
@@ -205,6 +206,10 @@ std::string_view written_word(std::string_view word, std::uint8_t skip, bool fir
 
 /// True for numbers and codes that open with a digit (`20`, `2025-043`).
 bool starts_with_digit(std::string_view term) { return !term.empty() && term[0] >= '0' && term[0] <= '9'; }
+
+bool has_digit(std::string_view term) {
+    return std::any_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 /// True when @p word is an ISO 4217 currency code (`PHP`, `EUR`, `KGS`), from ICU's currency data.
 bool is_currency_code(std::string_view word) {
@@ -465,6 +470,7 @@ struct EntityRecognizer::Impl {
     /// A Russian surname, first name and patronymic, in capitals, start at @p k.
     bool full_name_at(std::uint32_t k) const;
     bool role_before(std::uint32_t s);
+    bool appositive_relative(std::uint32_t s);
     bool speech_after(std::uint32_t e);
     bool speech_before(std::uint32_t s);
     bool bad_for_person(std::uint32_t i);
@@ -802,9 +808,9 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
     if (has(i, kAllCaps) && has(i, kSentStart) && letter_count(word(i)) >= 4 && run_end(i) == i &&
         common_words.ordinary(tok(i).spelling_form(), tok(i).cyrillic ? Lang::ru : tok(i).lang))
         return i;
-    // `ПАО Сбербанк`, `АО Казахтелеком`: a Russian company form before an unquoted name.
-    if (tok(i).cyrillic && has(i, kAllCaps) && is(i, Flag::kCompanyForm) && joined(i) && i + 1 < size() &&
-        capital(i + 1) && tok(i + 1).cyrillic && !has(i + 1, kAllCaps | kQuoted | kCountry) && !full_name_at(i + 1) &&
+    // `ПАО Сбербанк`, `АО Казахтелеком`, `PT Samudra Bahari Awak`: a company form before an unquoted name.
+    if (has(i, kAllCaps) && is(i, Flag::kCompanyPrefix) && joined(i) && i + 1 < size() && capital(i + 1) &&
+        tok(i + 1).cyrillic == tok(i).cyrillic && !has(i + 1, kAllCaps | kQuoted | kCountry) && !full_name_at(i + 1) &&
         !(joined(i + 1) && i + 2 < size() && has(i + 2, kInitial))) {
         const std::uint32_t e = run_end(i + 1);
         if (e - i <= 3) {
@@ -1297,9 +1303,16 @@ bool EntityRecognizer::Impl::outlet_quote(std::uint32_t i, std::uint32_t e) {
         if (cues::is_russian_verb(t) && (ends_with(t, "ла") || ends_with(t, "ло") || ends_with(t, "ли"))) return true;
     }
     if (i == 0 || gap(i - 1, kSentEnd)) return false;
+    const std::string& last = tok(e).term;
+    // `активисты «Крымской солидарности»`, `юристы «Правовой инициативы»`: people who belong to it, and
+    // its quoted name in the genitive.
+    const std::string& people = tok(i - 1).term;
+    const bool genitive = ends_with(last, "и") || ends_with(last, "ы") || ends_with(last, "а") || ends_with(last, "я");
+    if (genitive && is(i - 1, Flag::kRole) && !has(i - 1, kCap) && (ends_with(people, "ы") || ends_with(people, "и")) &&
+        (v >= size() || gap(e, kSentEnd | kComma) || !joined(e)))
+        return true;
     std::uint32_t j = i - 1;
     if (capital(j) && j > 0 && !gap(j - 1, kSentEnd | kBreak)) --j;  // the speaker
-    const std::string& last = tok(e).term;
     const bool dative = ends_with(last, "е") || ends_with(last, "у") || ends_with(last, "ю");
     return dative && is(j, Flag::kSpeech) && !has(j, kCap) && (v >= size() || gap(e, kSentEnd | kComma) || !joined(e));
 }
@@ -1325,6 +1338,13 @@ std::uint32_t EntityRecognizer::Impl::quoted_at(std::uint32_t i) {
     const bool two_acronyms = after_acronym && i > 1 && tok(i - 2).cyrillic && has(i - 2, kAllCaps) &&
                               !has(i - 2, kCountry | kShout | kUsed) && joined(i - 2) && !is(i - 2, Flag::kNotOrgAcronym);
     if (closed && e - i < 3 && !after_acronym && !after_org_word && tok(i).cyrillic && capital(i) && outlet_quote(i, e)) {
+        emit(EntityKind::organisation, i, e);
+        return e;
+    }
+    // `«Альфа-Банка»`, `в «Сибирском батальоне»`: a short quoted Russian name that ends with the kind of
+    // body it is.
+    if (closed && e > i && e - i < 3 && !after_acronym && !after_org_word && tok(i).cyrillic && tok(e).cyrillic &&
+        capital(i) && is(e, Flag::kOrgHead) && !is(i, Flag::kFunction | Flag::kLegal | Flag::kEvent)) {
         emit(EntityKind::organisation, i, e);
         return e;
     }
@@ -1391,7 +1411,9 @@ std::uint32_t EntityRecognizer::Impl::head_in_run(std::uint32_t s, std::uint32_t
             instrument = true;
             continue;
         }
-        if (is(k, Flag::kOrgHead) && head == kUnlooked) head = k;
+        // (`Centre-Nord`, `Centre-Est`: a head joined by a hyphen to a point of the compass names a region.)
+        const bool region = k < e && gap(k, kHyphen) && !tok(k).cyrillic && is(k + 1, Flag::kNonName);
+        if (is(k, Flag::kOrgHead) && head == kUnlooked && !region) head = k;
     }
     return head != kUnlooked || !instrument ? head : kUnlooked;
 }
@@ -1447,8 +1469,13 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e, bool sent)
         const std::uint32_t not_the_body = term == "on" ? Flag::kLegal : Flag::kLegal | Flag::kEvent;
         for (std::uint32_t k = c + 1; k <= r && with_the; ++k) instrument = instrument || is(k, not_the_body);
         if (instrument) break;
-        // (`address the Court on the SCRA's backlog`: what the complement owns is the sentence's.)
-        if (possessive(r) && joined(r) && r + 1 < size() && !has(r + 1, kCap)) break;
+        // (`address the Court on the SCRA's backlog`: what the complement owns is the sentence's, when the
+        // complement is another body; `the Department of Labor's list` is the whole name's.)
+        if (possessive(r) && joined(r) && r + 1 < size() && !has(r + 1, kCap) &&
+            ((word(r).size() >= 2 && std::isupper(static_cast<unsigned char>(word(r)[0])) &&
+              std::isupper(static_cast<unsigned char>(word(r)[1]))) ||
+             head_in_run(c + 1, r) != kUnlooked))
+            break;
         e = r;
         in_complement = true;
     }
@@ -1530,8 +1557,9 @@ std::uint32_t EntityRecognizer::Impl::french_adjectives(std::uint32_t e, std::ui
 
 /// The prepositional phrase starting at @p j (`de la Jeunesse`, `d'Almaty`, `aux droits`): its last
 /// token, or kUnlooked when there is none. `au`/`aux` before a capital (`au Sénégal`) is a place.
+/// (`sans` too: `Collectif Hiver sans toit`, `Avocats sans frontières`.)
 std::uint32_t EntityRecognizer::Impl::french_object(std::uint32_t j) {
-    static constexpr std::string_view kPrepositions[] = {"de", "des", "du", "pour", "contre", "sur", "a", "aux", "au", "en"};
+    static constexpr std::string_view kPrepositions[] = {"de", "des", "du", "pour", "contre", "sur", "a", "aux", "au", "en", "sans"};
     const std::string_view w = word(j);
     const std::string& term = tok(j).term;
     if (has(j, kElided) && (w[0] | 0x20) == 'd') {
@@ -1679,6 +1707,14 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
             after_adjective = false;
             continue;
         }
+        // `… по Республике Крым и г. Севастополю`: a second area after `по`, a city.
+        if (in_po && t == "и" && !has(j, kCap) && joined(j) && j + 2 < size() && city_abbreviation(j + 1) &&
+            capital(j + 2) && tok(j + 2).cyrillic && !has(j + 2, kAllCaps) && !full_name_at(j + 2)) {
+            j += 2;
+            e = j;
+            after_adjective = false;
+            continue;
+        }
         // `Организация по безопасности и сотрудничеству в Европе`: where the `по` phrase applies.
         if (in_po && (t == "в" || t == "во") && !has(j, kCap) && joined(j) && j + 1 < size() &&
             (has(j + 1, kCountry) || (has(j + 1, kCap) && is(j + 1, Flag::kTerritory)))) {
@@ -1730,7 +1766,11 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
         const bool proper_genitive = j > h + 1 && has(j - 1, kCap) && cues::is_russian_adjective(tok(j - 1).term);
         // `Управление Министерства юстиции`, `Аппарат Правительства`: a capitalised head in the
         // genitive right after the head is the body the office belongs to.
-        const bool parent_body = j == h + 1 && has(j, kCap) && !has(j, kSentStart | kAllCaps) && cues::is_russian_genitive(t);
+        // (`Главное управление разведки Министерства обороны`: after what the office does, likewise.)
+        const bool office_of = j == h + 2 && !has(j - 1, kCap) && cues::is_russian_genitive(tok(j - 1).term) &&
+                               !cues::is_russian_adjective(tok(j - 1).term) && is(j, Flag::kOrgHead);
+        const bool parent_body = (j == h + 1 || office_of) && has(j, kCap) && !has(j, kSentStart | kAllCaps) &&
+                                 cues::is_russian_genitive(t);
         if (is(j, Flag::kOrgHead) && !after_adjective && !proper_genitive && !parent_body) break;
         // `Министерством юстиции посещения`: a verbal noun after the complement is the sentence's.
         // (`сокращения бедности`, `развития образования`: one after another, they are the name's.)
@@ -1773,8 +1813,13 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
         joined(e + 1) && capital(e + 2) && tok(e + 2).cyrillic && cues::is_russian_adjective(tok(e + 2).term) &&
         joined(e + 2) && (!has(e + 3, kCap) || tok(e + 3).term == "республике") &&
         (tok(e + 3).term == "области" || tok(e + 3).term == "крае" || tok(e + 3).term == "округе" ||
-         tok(e + 3).term == "республике"))  // (`в Удмуртской Республике`)
+         tok(e + 3).term == "республике")) {  // (`в Удмуртской Республике`)
+        // (`в Автономной Республике Крым`: the republic's name after it.)
+        if (tok(e + 3).term == "республике" && joined(e + 3) && e + 4 < size() && capital(e + 4) &&
+            tok(e + 4).cyrillic && !has(e + 4, kAllCaps | kQuoted) && !full_name_at(e + 4))
+            return e + 4;
         return e + 3;
+    }
     // `Государственная инспекция труда в Республике Башкортостан`: a body's republic after `в`.
     if (!after_adjective && !in_po && joined(e) && e + 2 < size() && tok(e + 1).term == "в" && !has(e + 1, kCap) &&
         joined(e + 1) && has(e + 2, kCap) && tok(e + 2).term.rfind("республик", 0) == 0 && joined(e + 2) &&
@@ -2040,10 +2085,24 @@ bool EntityRecognizer::Impl::abbreviated_title(std::uint32_t i) const {
 
 /// A role or honorific right before @p s (`activist`, `Mr.`, `г-н`, `правозащитника`).
 bool EntityRecognizer::Impl::role_before(std::uint32_t s) {
+    if (s >= 2 && appositive_relative(s)) return true;
     if (s == 0 || gap(s - 1, kBreak)) return false;
     if (is(s - 1, Flag::kRole | Flag::kHonorific)) return true;
     const std::string& t = tok(s - 1).term;
     return s >= 2 && (t == "н" || t == "жа") && tok(s - 2).term == "г" && gap(s - 2, kHyphen);
+}
+
+/// `Mavimbela's wife, Gcinile,`, `Жена Селимова, Мавиле,`: someone's relative or colleague, named
+/// between commas right after the word for what they are to that person.
+bool EntityRecognizer::Impl::appositive_relative(std::uint32_t s) {
+    if (!gap(s - 1, kComma) || gap(s - 1, kSentEnd) || !gap(s, kComma | kSentEnd)) return false;
+    const std::uint32_t r = s - 1;
+    // English: a possessive before the role word; Russian: a capitalised genitive after it.
+    if (!tok(r).cyrillic && is(r, Flag::kRole) && !has(r, kCap | kAllCaps) && joined(r - 1) && possessive(r - 1) &&
+        has(r - 1, kCap))
+        return true;
+    return tok(r).cyrillic && has(r, kCap) && !has(r, kAllCaps | kSentStart) && cues::is_russian_genitive(tok(r).term) &&
+           joined(r - 1) && is(r - 1, Flag::kRole) && (r < 2 || !gap(r - 2, kComma | kOpenQuote));
 }
 
 /// A speech verb after @p e (`said`, `заявила`, `a déclaré`), or an apposition with a role
@@ -2105,7 +2164,8 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
         !is(s, Flag::kRole | Flag::kHonorific) && common_words.ordinary(tok(s).spelling_form(), tok(s).lang))
         ++s;
     for (std::uint32_t k = s; k <= e; ++k)
-        if (is(k, Flag::kEvent | Flag::kLegal)) return run_last;
+        if (is(k, Flag::kEvent | Flag::kLegal) || has_digit(tok(k).term))
+            return run_last;  // (`B1. Do you …`: a numbered question, not a name)
     // `Employees' Minimum Standards`: a possessive before the run's last word owns what follows, so
     // the run is not one person's name (the owner alone may be: `Hashim's team`).
     for (std::uint32_t k = s; k < e; ++k)
@@ -2419,6 +2479,7 @@ void EntityRecognizer::Impl::define_by_initials() {
         if (letters.size() < 2 || letters.size() > 8) continue;
         const std::uint32_t p = a - 1;
         std::uint32_t best = kUnlooked;
+        int best_unmatched = 0;
         for (std::uint32_t s = p + 1; s-- > 0 && p - s < kMaxSpan;) {
             if (s < p && (tok(s).paragraph != tok(p).paragraph || (gap(s, kBreak) && !gap(s, kComma)))) break;
             std::size_t next = 0;
@@ -2439,11 +2500,15 @@ void EntityRecognizer::Impl::define_by_initials() {
                 any_name = any_name || !has(k, kCountry);
             }
             // The span opens with the word of the first letter (not `of Education, the Philippine
-            // National Police` for PNP, a connector and a word left out).
+            // National Police` for PNP, a connector and a word left out). A longer span wins only when it
+            // leaves out no more words (not `Aid and the Association of Central Asian Migrants` for ACAM).
             if (ok && next == letters.size() && any_name && initial_letter(word(s), info[s].skip) == letters[0] &&
                 !is(s, Flag::kFunction | Flag::kDeterminer | Flag::kConnector) &&
-                letters.size() > static_cast<std::size_t>(2 * unmatched))
+                letters.size() > static_cast<std::size_t>(2 * unmatched) &&
+                (best == kUnlooked || unmatched <= best_unmatched)) {
                 best = s;
+                best_unmatched = unmatched;
+            }
             if (next > letters.size()) break;
         }
         if (best == kUnlooked) continue;

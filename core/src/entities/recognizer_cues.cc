@@ -133,26 +133,26 @@ const Group kGroups[] = {
         "treasury college fm lab laboratory syndicate bloc archives kanal authority unit collective museum division "
         "forces panel cross solicitors associates partners chambers governance research consulting "
         "advisory logistics shipping airlines airways transport transit insurance investments hospital bar "
-        "systems solutions technologies industries desk ledger dispatch inquirer examiner force studio studios supplies films"},
+        "systems solutions technologies industries desk ledger dispatch inquirer examiner force studio studios supplies films assurance confederation"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
         "groupe direction academie universite banque syndicat collectif alliance forum ambassade "
         "societe nations internationale media radio communaute ordre barreau garde corps chambre archives surete bloc "
-        "autorite musee forces gendarmerie ville editions presses metropole hopital studio films"},
+        "autorite musee forces gendarmerie ville editions presses metropole hopital studio films confederation plateforme coordination"},
     {kRu, kOrgHead, "бюро комитет совет министерство суд союз ассоциация фонд центр комиссия партия "
         "агентство организация служба парламент ассамблея институт лига федерация движение коалиция "
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
         "администрация акимат генпрокуратура объединение сеть группа конгресс трибунал канцелярия "
         "банк компания корпорация общество клуб инспекция представительство посольство миссия радио медиа "
         "собрание офис коллегия хокимият профсоюз аппарат кабинет адвокатура музей архив легион корпус крест силы штаб "
-        "консульство генконсульство отделение комиссариат военкомат"},
+        "консульство генконсульство отделение комиссариат военкомат батальон полк бригада"},
     {kEn, kLegalForm, "ngo ngos newspaper outlet channel website site magazine broadcaster daily weekly portal "
         "party faction group movement network association collective coalition initiative"},
     {kFr, kLegalForm, "ong journal chaine magazine site quotidien hebdomadaire parti mouvement groupe association "
         "reseau collectif coalition initiative"},
     {kRu, kLegalForm, "оф оо нко нпо ооо тоо ао роо моо пф газета издание телеканал портал радио "
-        "журнал агентство сайт проект группировка фракция партия движение инициатива коалиция редакция"},
+        "журнал агентство сайт проект группировка фракция партия движение инициатива коалиция редакция театр издательство"},
     // Spanish and Portuguese heads, met in English and French texts on Latin America
     // (`Procuraduría de los Derechos Humanos`, `Fundación Construir`, `Ministerio Público`).
     {kLatin, kOrgHead, "ministerio fundacion universidad corte defensoria colectivo comision asociacion instituto "
@@ -161,7 +161,7 @@ const Group kGroups[] = {
         "associacao procuradoria guardia cartel ejercito brigada universiti universitas gobierno"},
     // Polish, German, Dutch and Italian heads (`Fundacja Otwarty Brzeg`, `Stiftung Wissenschaft`).
     {kLatin, kOrgHead, "fundacja stowarzyszenie stiftung stichting verein fondazione associazione"},
-    {kLatin, kNonName, "lake mount lac mont town uplands highlands hills latin"},
+    {kLatin, kNonName, "lake mount lac mont town uplands highlands hills latin ocean sea gulf strait"},
     // --- territories: Russian units a body's area is named by (`по Кировскому району`, `прокуратура
     // города`), continents a region is named after (`Horn of Africa`) ---
     // (`поселок` keeps its `о` in the key, so its other forms are listed too.)
@@ -172,7 +172,11 @@ const Group kGroups[] = {
         "srl bv nv kft sro pte pty lda oyj eurl sasu snc selarl selas scp uab sia zrt nyrt sac"},
     {kLatin, kCompanyForm, "sdn"},  // `Sdn Bhd`
     {kEn, kOrgHead | kCompanyForm, "co"},  // `Guangxi Hydro Engineering Co., Ltd`
-    {kRu, kCompanyForm, "тоо ао оао зао пао ооо"},
+    {kRu, kCompanyForm | kCompanyPrefix, "тоо ао оао зао пао ооо"},
+    // Indonesian `PT` (Perseroan Terbatas) and the post-Soviet joint-stock forms come before the name in
+    // English too: `PT Samudra Bahari Awak`, `JSC Kazakhtelecom`.
+    {kLatin, kCompanyForm | kCompanyPrefix, "pt pjsc"},
+    {kLatin, kCompanyPrefix, "jsc"},
     // --- parliaments named by their own word (`Mazhilis`, `Жогорку Кенеш`, `Маджлиси Оли`) ---
     {kLatin, kOrgHead | kAssembly, "mazhilis majilis mejlis majlis majlisi kenesh khural kurultai duma rada "
         "sejm seimas saeima knesset bundestag bundesrat riksdag storting folketing althing oireachtas"},
@@ -238,7 +242,7 @@ const Group kGroups[] = {
         "cedaw sdg sdgs faq url www html gps ai dna adn ttc ht tb ong vih sida pib tva sa sarl rip usa us uk gb mb kb uab td foi usb mw kw gw kwh mwh "
         "ussr ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx xxi"},
     {kRu, kNotOrgAcronym, "ук упк гпк рк рф сша ссср кнр оаэ нко нпо ооо тоо ао оф оо сми вич спид лгбт "
-        "лгбти ввп фио иин бин дтп чп ип тв сизо"},
+        "лгбти ввп фио иин бин дтп чп ип тв сизо шизо пкт епкт"},
 };
 // clang-format on
 

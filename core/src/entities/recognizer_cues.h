@@ -40,6 +40,7 @@ enum Flag : std::uint32_t {
     kPlatform = 1u << 22,    ///< Facebook, YouTube, Telegram: an online platform, not part of a channel's name
     kCompanyForm = 1u << 23,  ///< Ltd, GmbH, SARL, ТОО: a company's legal form, which text often leaves out
     kTerritory = 1u << 24,   ///< город, район, область; Africa, Asia: a kind of territory or a continent
+    kCompanyPrefix = 1u << 25,  ///< ПАО, PT, JSC: a legal form written before the company's name
 };
 
 /// Key of a normalised name word: a prefix of @p term, so no allocation. Cyrillic terms lose one
