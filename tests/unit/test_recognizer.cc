@@ -459,6 +459,14 @@ TEST_CASE("a country named only inside a person's or an organisation's name is n
     CHECK(countries("Les livres ont été offerts par l’ambassade de Suisse. La Suisse les a payés.", Lang::fr) ==
           std::vector<std::string>{"CH"});
     CHECK(countries("He joined the Supreme Court of Kenya in 2019.", Lang::en).empty());
+    // (A country written before a body's capitalised head is a mention, and no part of the body's name.)
+    CHECK(countries("В Эстонии Департамент полиции отказал.", Lang::ru) == std::vector<std::string>{"EE"});
+    std::vector<Token> tokens;
+    const std::string text = "В Эстонии Департамент полиции отказал.";
+    analyzer.analyze(text, Lang::ru, tokens);
+    std::vector<std::string> names;
+    for (const agora::DocEntity& o : extractor.extract("", {}, text, tokens).organisations) names.push_back(o.display);
+    CHECK(names == std::vector<std::string>{"Департамент полиции"});
 }
 
 TEST_CASE("exclusions: months, legal instruments, places, sentence starts", "[unit][recognizer]") {
@@ -1022,11 +1030,23 @@ TEST_CASE("company forms before the name, numbered questions, relatives in appos
         {"Its members include Karakum Legal Aid and the Union of Caspian Fishers (UCF).",
          {"organisation:Karakum Legal Aid", "organisation:Union of Caspian Fishers[UCF]"}},
         {"The firm hired Harrowgate Marine Assurance as its auditor.", {"organisation:Harrowgate Marine Assurance"}},
+        {"The training was held in Kuala Lumpur. Later Buenos Aires hosted it.", {}},
+        {"It was backed by the Royal College of Midwives and UNISON.",
+         {"organisation:Royal College of Midwives", "organisation:UNISON[UNISON]"}},
+        {"Officers filed an FIR against her.", {}},
+        {"The radio Cooperativa Agraria San Isidro and Emisora Voces del Llano were closed.",
+         {"organisation:Cooperativa Agraria San Isidro", "organisation:Emisora Voces del Llano"}},
     }, Lang::en);
     check_cases({
         {"Le Collectif Bruges sans abri a rejoint la Confédération des syndicats du Sahel.",
          {"organisation:Collectif Bruges sans abri", "organisation:Confédération des syndicats du Sahel"}},
         {"Ils ont été conduits dans la région du Centre-Est hier soir.", {}},
+        {"Mémorandum\n\nII. CHRONOLOGIE\nLe journal en ligne du site d’information Kara Soir a fermé.",
+         {"organisation:Kara Soir"}},
+        {"Elle écrit au ministère de la Mer et de la Pêche et à Sahel Fisheries Watch.",
+         {"organisation:ministère de la Mer et de la Pêche", "organisation:Sahel Fisheries Watch"}},
+        {"Il a saisi le parquet spécial de la sûreté de l’État, puis Orange Africa Mali a répondu.",
+         {"organisation:parquet spécial de la sûreté de l’État"}},
     }, Lang::fr);
     check_cases({
         {"Его задержали сотрудники Управления ФСБ России по Республике Хакасия и г. Абакану.",
@@ -1039,6 +1059,9 @@ TEST_CASE("company forms before the name, numbered questions, relatives in appos
         {"Он сотрудничал с Главным управлением разведки Министерства обороны Молдовы. Его держали в ШИЗО.",
          {"organisation:Главным управлением разведки Министерства обороны Молдовы"}},
         {"Спектакль поставил независимый театр «Пятая стена».", {"organisation:Пятая стена"}},
+        {"Он приехал из Кишинёва, и Аппарат Народного защитника Армении ответил.",
+         {"organisation:Аппарат Народного защитника Армении"}},
+        {"Сводку прислали юристы ОВД-Инфо.", {"organisation:ОВД-Инфо"}},
     }, Lang::ru);
 }
 

@@ -26,10 +26,15 @@
 #include <unicode/uenum.h>
 #include <unicode/utf8.h>
 #include <unicode/ustring.h>
+#include <unicode/locid.h>
+#include <unicode/strenum.h>
+#include <unicode/timezone.h>
+#include <unicode/tznames.h>
 
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <memory>
 #include <stdexcept>
 #include <set>
 #include <unordered_map>
@@ -227,6 +232,51 @@ bool is_currency_code(std::string_view word) {
         return out;
     }();
     return word.size() == 3 && codes.count(std::string(word)) > 0;
+}
+
+/// Key of a run of @p n tokens, given by @p token_at(0 … n-1): their word keys (see cues::word_key)
+/// joined by spaces.
+template <typename TokenAt>
+std::string run_key(std::size_t n, TokenAt&& token_at) {
+    std::string key;
+    for (std::size_t k = 0; k < n; ++k) {
+        const Token& t = token_at(k);
+        if (k > 0) key += ' ';
+        key += cues::word_key(t.term, t.cyrillic);
+    }
+    return key;
+}
+
+/// Cities ICU names as the exemplars of its time zones (`Phnom Penh`, `Нью-Йорк`, `Кишинёв`,
+/// `Oulan-Bator`), in English, French and Russian, analysed like text, as run keys.
+const std::unordered_set<std::string>& exemplar_cities() {
+    static const std::unordered_set<std::string> cities = [] {
+        std::unordered_set<std::string> out;
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::StringEnumeration> zones(
+            icu::TimeZone::createTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, nullptr, nullptr, status));
+        if (U_FAILURE(status) || !zones) return out;
+        Analyzer analyzer;
+        std::vector<Token> tokens;
+        for (const auto& [locale, lang] : {std::pair{"en", Lang::en}, {"fr", Lang::fr}, {"ru", Lang::ru}}) {
+            std::unique_ptr<icu::TimeZoneNames> names(icu::TimeZoneNames::createInstance(icu::Locale(locale), status));
+            zones->reset(status);
+            if (U_FAILURE(status) || !names) return out;
+            while (const icu::UnicodeString* zone = zones->snext(status)) {
+                icu::UnicodeString city;
+                names->getExemplarLocationName(*zone, city);
+                if (city.isBogus() || city.isEmpty()) continue;
+                std::string utf8;
+                city.toUTF8String(utf8);
+                tokens.clear();
+                analyzer.analyze(utf8, lang, tokens);
+                if (!tokens.empty())
+                    out.insert(run_key(tokens.size(), [&](std::size_t k) -> const Token& { return tokens[k]; }));
+            }
+        }
+        return out;
+    }();
+    return cities;
 }
 
 bool is_roman_numeral(std::string_view word) {
@@ -469,6 +519,11 @@ struct EntityRecognizer::Impl {
     bool patronymic(std::uint32_t k) const;
     /// A Russian surname, first name and patronymic, in capitals, start at @p k.
     bool full_name_at(std::uint32_t k) const;
+    /// True when [s, e] (or [s + 1, e] after a sentence's function word) is a city's name.
+    bool city_run(std::uint32_t s, std::uint32_t e) {
+        if (s < e && is(s, Flag::kFunction)) ++s;
+        return exemplar_cities().count(run_key(e - s + 1, [&](std::size_t k) -> const Token& { return tok(s + k); })) > 0;
+    }
     bool role_before(std::uint32_t s);
     bool appositive_relative(std::uint32_t s);
     bool speech_after(std::uint32_t e);
@@ -668,6 +723,7 @@ void EntityRecognizer::Impl::find_candidates() {
                    (tok(i).term == "tribunal" || tok(i).term == "cour" || tok(i).term == "barreau" ||
                     tok(i).term == "ambassade" || tok(i).term == "consulat" || tok(i).term == "prefecture" ||
                     tok(i).term == "universite" ||  // `université de Sfax`
+                    tok(i).term == "parquet" ||  // `parquet suprême de la sûreté de l’État`
                     // `conseil de prud’hommes de Nanterre`, `centre hospitalier de Béziers`
                     (tok(i).term == "conseil" && i + 2 < size() && joined(i) && joined(i + 1) &&
                      tok(i + 1).term == "de" && tok(i + 2).term.rfind("prud", 0) == 0) ||
@@ -861,6 +917,10 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         const std::string& first = tok(i).term;
         const bool noun = (!cues::is_russian_adjective(first) || ends_with(first, "ние") || ends_with(first, "тие")) &&
                           !sent_abroad(first);
+        // `В Литве Департамент миграции`: a country named before a capitalised head is where the body
+        // is, not part of its name.
+        if (h == i + 1 && has(i, kCountry) && has(h, kCap) && !cues::is_russian_adjective(first))
+            return organisation(h, russian_complement(h, h));
         if (h != kUnlooked && h > i && has(i, kSentStart) && !has(i, kAllCaps) && has(i + 1, kCap) && noun &&
             !russian_ordinal)
             return organisation(i + 1, russian_complement(h, i + 1));
@@ -986,8 +1046,9 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
     // name one body (a person's name has no acronym in it).
     const bool acronym_first = e > i && has(i, kAllCaps) && !has(i + 1, kAllCaps) && letter_count(word(i)) >= 2;
     const bool acronym_last = e == i + 1 && !has(i, kAllCaps) && has(e, kAllCaps) && letter_count(word(e)) >= 2;
-    if (!tok(i).cyrillic && e > i && gap(i, kHyphen) && !label && !has(i, kShout | kCountry) &&
-        !has(i + 1, kShout | kCountry) && (acronym_first || acronym_last)) {
+    // (`ОВД-Инфо` likewise.)
+    if (e > i && gap(i, kHyphen) && !label && !has(i, kShout | kCountry) &&
+        !has(i + 1, kShout | kCountry) && (acronym_first || acronym_last) && tok(i + 1).cyrillic == tok(i).cyrillic) {
         emit(EntityKind::organisation, i, e);
         return e;
     }
@@ -1046,6 +1107,10 @@ std::uint32_t EntityRecognizer::Impl::after_form_word(std::uint32_t i) {
     if (c > 0 && !tok(c).cyrillic && tok(c).lang == Lang::fr && !has(c, kCap) && joined(c - 1) &&
         !is(c, Flag::kFunction | Flag::kLegalForm) && is(c - 1, Flag::kLegalForm) && !has(c - 1, kCap) &&
         common_words.french_adjective(tok(c).spelling_form()))
+        --c;
+    // `le site d’information Lomé Matin`: what the form word is about may stand between it and the name.
+    if (c > 0 && !tok(c).cyrillic && has(c, kElided) && !has(c, kCap) && (word(c)[0] | 0x20) == 'd' && joined(c - 1) &&
+        is(c - 1, Flag::kLegalForm) && !has(c - 1, kCap))
         --c;
     // (`l’ONG Global Witness`: a form word may be an acronym.)
     const bool acronym_form = has(c, kAllCaps) && !has(c, kShout);
@@ -1452,6 +1517,7 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e, bool sent)
         // ministry's second portfolio (`Ministry of Interior and National Administration`).
         const bool ministry = tok(start).term == "ministry" || tok(start).term == "department";
         if (term == "and" && head_in_run(c + 1, r) == r && !(ministry && !with_the && r - c <= 2)) break;
+        if (term == "and" && r == c + 1 && has(r, kAllCaps)) break;  // `… of Nursing and UNISON`: another body
         // `Victoria University of Wellington and Lin Zhaoyu`: a person's name after `and` is someone else.
         if (term == "and" && r > c + 1 && !with_the) {
             bool name_like = true;
@@ -1588,7 +1654,9 @@ std::uint32_t EntityRecognizer::Impl::french_object(std::uint32_t j) {
     const bool determiner = (is(k, Flag::kDeterminer) && !has(k, kCap) && joined(k)) || spanish_article;
     if (determiner) ++k;
     if (is(k, Flag::kFunction | Flag::kAuxiliary | Flag::kMonth) && !has(k, kElided)) return kUnlooked;
-    if (capital(k)) return (term == "au" || term == "aux") ? kUnlooked : run_end(k);
+    // (`… et à Madagascar National Parks`: `à` and a bare capital is a place or an addressee.)
+    const bool bare_to = term == "a" && !determiner && !has(k, kElided);
+    if (capital(k)) return (term == "au" || term == "aux" || bare_to) ? kUnlooked : run_end(k);
     if (term == "en") return kUnlooked;  // `en cas de`: a name's `en` comes before a place
     static constexpr std::string_view kPreposed[] = {"grand", "grande", "haut", "haute", "petit", "petite",
                                                      "premier", "premiere", "nouveau", "nouvelle"};
@@ -1760,7 +1828,12 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
         // `Аппарат Защитника прав человека`, `Администрация Президента`: an office's title in
         // capitals, in the genitive, names what the body serves.
         const bool title_genitive = has(j, kCap) && !has(j, kSentStart) && cues::is_russian_genitive(t);
-        if (is(j, Flag::kFunction | Flag::kMonth) || (is(j, Flag::kRole) && !after_adjective && !title_genitive)) break;
+        // (`Аппарат Народного защитника`: the office's capitalised adjective qualifies the role too.)
+        const bool office_adjective = j > h + 1 && has(j - 1, kCap) && cues::is_russian_adjective(tok(j - 1).term) &&
+                                      cues::is_russian_genitive(t);
+        if (is(j, Flag::kFunction | Flag::kMonth) ||
+            (is(j, Flag::kRole) && !after_adjective && !title_genitive && !office_adjective))
+            break;
         // Another head starts another name, unless a capitalised adjective before it makes it the
         // genitive of a proper name (`комиссия Российской Федерации`, `Совет Европейского союза`).
         const bool proper_genitive = j > h + 1 && has(j - 1, kCap) && cues::is_russian_adjective(tok(j - 1).term);
@@ -2164,8 +2237,10 @@ std::uint32_t EntityRecognizer::Impl::person(std::uint32_t s, std::uint32_t e) {
         !is(s, Flag::kRole | Flag::kHonorific) && common_words.ordinary(tok(s).spelling_form(), tok(s).lang))
         ++s;
     for (std::uint32_t k = s; k <= e; ++k)
-        if (is(k, Flag::kEvent | Flag::kLegal) || has_digit(tok(k).term))
-            return run_last;  // (`B1. Do you …`: a numbered question, not a name)
+        if (is(k, Flag::kEvent | Flag::kLegal) || has_digit(tok(k).term) || (!tok(k).cyrillic && is(k, Flag::kTerritory)))
+            return run_last;  // (`B1. Do you …`: a numbered question; `Moov Africa`: a continent is no name's)
+    // `in Phnom Penh`, `из Кишинёва`: a city ICU knows is no person, unless a cue says it is.
+    if (city_run(s, e) && !role_before(s) && !speech_after(e) && !speech_before(s)) return run_last;
     // `Employees' Minimum Standards`: a possessive before the run's last word owns what follows, so
     // the run is not one person's name (the owner alone may be: `Hashim's team`).
     for (std::uint32_t k = s; k < e; ++k)
@@ -2577,8 +2652,11 @@ void EntityRecognizer::Impl::resolve_acronyms() {
         // capitals may well be acronyms (`WHO`, `UN` in French text).
         if (!is_defined && letters >= 5 && lower_seen.count(tok(i).term)) continue;
         // `I. LES FAITS`, `QUESTION POSÉE`: a word of the language next to other capitals is a heading's.
+        // (`I. CONTEXTE`: a section's Roman number opening the line counts as such a neighbour.)
+        const bool section_number = i > 0 && is_roman_numeral(word(i - 1)) && gap_text(i - 1).rfind(".", 0) == 0 &&
+                                    (i == 1 || gap_text(i - 2).find('\n') != std::string_view::npos);
         const bool caps_neighbour = (i > 0 && joined(i - 1) && has(i - 1, kAllCaps) && !has(i - 1, kInitial)) ||
-                                    (joined(i) && i + 1 < size() && has(i + 1, kAllCaps));
+                                    (joined(i) && i + 1 < size() && has(i + 1, kAllCaps)) || section_number;
         if (!is_defined && letters >= 4 && caps_neighbour &&
             common_words.ordinary(tok(i).spelling_form(), tok(i).cyrillic ? Lang::ru : tok(i).lang))
             continue;

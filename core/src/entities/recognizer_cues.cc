@@ -74,13 +74,13 @@ const Group kGroups[] = {
         "bishop archbishop cardinal pastor priest imam mufti rabbi sheikh metropolitan "
         "colonel captain lieutenant sergeant inspector superintendent constable corporal commander brigadier "
         "democrats republicans socialists communists conservatives greens counsel registrar executive driver magistrate "
-        "representative representatives representant representante councillor councillors supt"},
+        "representative representatives representant representante councillor councillors supt author specialist"},
     {kFr, kRole, "militant militante journaliste avocat avocate defenseur defenseure directeur directrice "
         "president presidente ministre rapporteur rapporteuse blogueur blogueuse fondateur fondatrice "
         "secretaire chef maire procureur procureure juge depute deputee opposant opposante dissident "
         "dissidente prisonnier prisonniere ecrivain ecrivaine poete epouse mari fils fille frere soeur "
         "mere pere veuve chercheur chercheuse expert experte professeur porte-parole coordinateur "
-        "coordinatrice tresorier tresoriere membre dirigeant dirigeante responsable militants avocats docteur docteure "
+        "coordinatrice tresorier tresoriere auteur autrice specialiste membre dirigeant dirigeante responsable militants avocats docteur docteure "
         "eveque archeveque cardinal pasteur pretre imam abbe "
         "colonel commandant capitaine lieutenant sergent inspecteur commissaire adjudant batonnier batonniere chauffeur"},
     {kRu, kRole, "активист активистка журналист журналистка адвокат юрист правозащитник правозащитница "
@@ -94,7 +94,7 @@ const Group kGroups[] = {
         "раввин родственник родственница родственники родители врач врачи медики сотрудники представители адвокаты юристы журналисты активисты "
         "правозащитники эксперты члены полковник подполковник майор капитан лейтенант сержант инспектор "
         "понятой понятая понятые свидетель свидетельница свидетели потерпевший потерпевшая водитель "
-        "опрошенный опрошенная"},
+        "опрошенный опрошенная автор специалист специалистка"},
     {kEn, kHonorific | kAbbreviation, "mr mrs ms dr prof sir"},
     {kFr, kHonorific | kAbbreviation, "m mme mlle me pr dr dre mgr"},
     {kFr, kHonorific, "excellence madame monsieur mademoiselle"},
@@ -133,7 +133,7 @@ const Group kGroups[] = {
         "treasury college fm lab laboratory syndicate bloc archives kanal authority unit collective museum division "
         "forces panel cross solicitors associates partners chambers governance research consulting "
         "advisory logistics shipping airlines airways transport transit insurance investments hospital bar "
-        "systems solutions technologies industries desk ledger dispatch inquirer examiner force studio studios supplies films assurance confederation"},
+        "systems solutions technologies industries desk ledger dispatch inquirer examiner force studio studios supplies films assurance confederation hub school"},
     {kFr, kOrgHead, "comite bureau conseil ministere tribunal cour union association fondation centre "
         "commission parti agence organisation ligue federation mouvement coalition reseau assemblee "
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
@@ -158,7 +158,8 @@ const Group kGroups[] = {
     {kLatin, kOrgHead, "ministerio fundacion universidad corte defensoria colectivo comision asociacion instituto "
         "centro policia fiscalia procuraduria juzgado consejo movimiento frente partido coordinadora observatorio "
         "secretaria asamblea congreso sindicato confederacion federacion fundacao universidade comissao "
-        "associacao procuradoria guardia cartel ejercito brigada universiti universitas gobierno"},
+        "associacao procuradoria guardia cartel ejercito brigada universiti universitas gobierno cooperativa "
+        "emisora unidad jurisdiccion"},
     // Polish, German, Dutch and Italian heads (`Fundacja Otwarty Brzeg`, `Stiftung Wissenschaft`).
     {kLatin, kOrgHead, "fundacja stowarzyszenie stiftung stichting verein fondazione associazione"},
     {kLatin, kNonName, "lake mount lac mont town uplands highlands hills latin ocean sea gulf strait"},
@@ -240,7 +241,7 @@ const Group kGroups[] = {
     {kLatin, kNotOrgAcronym, "covid sars hiv aids lgbt lgbti lgbtq lgbtqi ngo ngos ingo ceo cfo tv pdf id "
         "sms usd eur kzt rub gdp it pr hr ok fm am pm utc gmt bc ad vip sos mp mps upr udhr iccpr icescr "
         "cedaw sdg sdgs faq url www html gps ai dna adn ttc ht tb ong vih sida pib tva sa sarl rip usa us uk gb mb kb uab td foi usb mw kw gw kwh mwh "
-        "ussr ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx xxi"},
+        "fir ussr ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx xxi"},
     {kRu, kNotOrgAcronym, "ук упк гпк рк рф сша ссср кнр оаэ нко нпо ооо тоо ао оф оо сми вич спид лгбт "
         "лгбти ввп фио иин бин дтп чп ип тв сизо шизо пкт епкт"},
 };
