@@ -1034,6 +1034,10 @@ TEST_CASE("company forms before the name, numbered questions, relatives in appos
         {"It was backed by the Royal College of Midwives and UNISON.",
          {"organisation:Royal College of Midwives", "organisation:UNISON[UNISON]"}},
         {"Officers filed an FIR against her.", {}},
+        {"Trade Co. Ltd signed it. Ms Lee joined the Working Group on Arbitrary or Unlawful Detention. The "
+         "Polícia Militar do Amapá did not.",
+         {"organisation:Trade Co. Ltd", "person:Lee",
+          "organisation:Working Group on Arbitrary or Unlawful Detention", "organisation:Polícia Militar do Amapá"}},
         {"The radio Cooperativa Agraria San Isidro and Emisora Voces del Llano were closed.",
          {"organisation:Cooperativa Agraria San Isidro", "organisation:Emisora Voces del Llano"}},
     }, Lang::en);
@@ -1047,6 +1051,8 @@ TEST_CASE("company forms before the name, numbered questions, relatives in appos
          {"organisation:ministère de la Mer et de la Pêche", "organisation:Sahel Fisheries Watch"}},
         {"Il a saisi le parquet spécial de la sûreté de l’État, puis Orange Africa Mali a répondu.",
          {"organisation:parquet spécial de la sûreté de l’État"}},
+        {"Maître Lucille Dandrieu écrit depuis la Rue de la Presse 12 à Kivu Presse et à la Préfecture de police.",
+         {"person:Lucille Dandrieu", "organisation:Kivu Presse", "organisation:Préfecture de police"}},
     }, Lang::fr);
     check_cases({
         {"Его задержали сотрудники Управления ФСБ России по Республике Хакасия и г. Абакану.",
@@ -1062,6 +1068,10 @@ TEST_CASE("company forms before the name, numbered questions, relatives in appos
         {"Он приехал из Кишинёва, и Аппарат Народного защитника Армении ответил.",
          {"organisation:Аппарат Народного защитника Армении"}},
         {"Сводку прислали юристы ОВД-Инфо.", {"organisation:ОВД-Инфо"}},
+        {"Создать группу правовой помощи. Письмо ушло в Программный офис ОБСЕ в Бишкеке.",
+         {"organisation:Программный офис ОБСЕ в Бишкеке"}},
+        {"Договор подписан с Агентством по делам миграции и Национальной комиссией по правам человека.",
+         {"organisation:Агентством по делам миграции", "organisation:Национальной комиссией по правам человека"}},
     }, Lang::ru);
 }
 

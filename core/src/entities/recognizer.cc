@@ -917,6 +917,10 @@ std::uint32_t EntityRecognizer::Impl::candidate_at(std::uint32_t i) {
         const std::string& first = tok(i).term;
         const bool noun = (!cues::is_russian_adjective(first) || ends_with(first, "ние") || ends_with(first, "тие")) &&
                           !sent_abroad(first);
+        // `Создать группу правовой помощи`: a verb opening the sentence (an order's item) is the sentence's.
+        if (h != kUnlooked && h > i && has(i, kSentStart) && !has(i, kAllCaps) && !has(h, kCap) &&
+            cues::is_russian_verb(first) && !is(i, Flag::kOrgHead))
+            return i;
         // `В Литве Департамент миграции`: a country named before a capitalised head is where the body
         // is, not part of its name.
         if (h == i + 1 && has(i, kCountry) && has(h, kCap) && !cues::is_russian_adjective(first))
@@ -1210,6 +1214,14 @@ std::uint32_t EntityRecognizer::Impl::latin_organisation(std::uint32_t s, std::u
     // Detention centres and prisons are places, not bodies (`Villawood Immigration Detention Centre`).
     for (std::uint32_t k = s; k <= e; ++k)
         if (tok(k).term == "detention" && has(k, kCap)) return e;
+    // `Rue de la Presse 35`, `avenue du Parlement`: a street named after a body is a street.
+    {
+        std::uint32_t k = s;
+        while (k > 0 && k + 3 > s && joined(k - 1) && !has(k - 1, kCap | kAllCaps) && !street_word(tok(k - 1).term) &&
+               is(k - 1, Flag::kFunction | Flag::kConnector | Flag::kDeterminer))
+            --k;
+        if (k > 0 && k < s && joined(k - 1) && street_word(tok(k - 1).term)) return e;
+    }
     // (`Quillon Analytics Pte Ltd of Singapore`: a company's legal form ends its name; `Co., Ltd`: two.)
     if (is(e, Flag::kCompanyForm) && e + 1 < size() && is(e + 1, Flag::kCompanyForm) && has(e + 1, kCap) &&
         (gap_text(e) == ", " || gap_text(e) == "., "))
@@ -1393,8 +1405,9 @@ std::uint32_t EntityRecognizer::Impl::quoted_at(std::uint32_t i) {
                                      !is(i - 1, Flag::kLegal | Flag::kEvent) &&  // `в силу закона «О …»`
                                      (cues::is_russian_genitive(tok(i - 1).term) ||
                                       cues::is_russian_bare_genitive_plural(tok(i - 1).term));
-    const bool after_org_word =
-        i > 0 && (is(i - 1, Flag::kOrgHead | Flag::kLegalForm) || after_head_genitive) && !gap(i - 1, kSentEnd);
+    // (Not after a comma: `DW Akademie, «Газета Выборча»` lists two bodies.)
+    const bool after_org_word = i > 0 && (is(i - 1, Flag::kOrgHead | Flag::kLegalForm) || after_head_genitive) &&
+                                !gap(i - 1, kSentEnd | kComma);
     // `РИА «Дагестан»`, `ТРК «Мир»`: a Russian acronym of a kind of body, and its quoted name, are one.
     const bool after_acronym = i > 0 && tok(i - 1).cyrillic && has(i - 1, kAllCaps) && !has(i - 1, kCountry | kShout) &&
                                !gap(i - 1, kOpenParen) && !colon_after(i - 1) &&
@@ -1505,7 +1518,7 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e, bool sent)
         if (has(c, kCap) || !(connector || to) || term == "the") break;
         // (`Royal Norwegian Embassy in London`: an embassy is named after the city it sits in.)
         const bool embassy_city = term == "in" && sent_abroad(tok(start).term) && joined(c) && capital(c + 1);
-        if ((term == "and" || term == "in") && !in_complement && !embassy_city) break;
+        if ((term == "and" || term == "or" || term == "in") && !in_complement && !embassy_city) break;
         // `Procuraduría de los Derechos Humanos`: a Spanish name keeps its article after `de`.
         const std::string_view next = joined(c) ? std::string_view(tok(c + 1).term) : std::string_view();
         const bool spanish_article = term == "de" && (next == "la" || next == "los" || next == "las" || next == "el");
@@ -1866,8 +1879,10 @@ std::uint32_t EntityRecognizer::Impl::russian_complement(std::uint32_t h, std::u
     // Федеративной Республики Германия в Ереване`.)
     const bool embassy = tok(h).term.rfind("посольств", 0) == 0 || tok(h).term.rfind("консульств", 0) == 0 ||
                          tok(h).term.rfind("генконсульств", 0) == 0;
+    // (`Программный офис ОБСЕ в Бишкеке`: or a city ICU knows.)
     const auto place = [&](std::uint32_t k) {
-        return has(k, kCountry) || (embassy && capital(k) && tok(k).cyrillic && !has(k, kAllCaps | kQuoted) &&
+        return has(k, kCountry) || (capital(k) && tok(k).cyrillic && !has(k, kAllCaps | kQuoted) &&
+                                    (embassy || city_run(k, k)) &&
                                     !is(k, Flag::kRole | Flag::kMonth | Flag::kFunction | Flag::kOrgHead));
     };
     if (abroad && !after_adjective && joined(e) && e + 2 < size() && (tok(e + 1).term == "в" || tok(e + 1).term == "во") &&
@@ -2052,10 +2067,12 @@ bool EntityRecognizer::Impl::russian_linked_object(std::uint32_t j, bool in_po) 
                                  ends_with(w, "ими") || ends_with(w, "ыми"));
     };
     if (t == "с") return in_po && !has(j + 1, kCap) && instrumental(object);
+    // (`… по делам иммиграции и Национальной комиссией …`: a capital after `и` opens another name.)
     if (t == "и")
         return genitive_pair ||
-               (in_po && (ends_with(object, "ю") || russian_plural_dative(object) || instrumental(object) ||
-                          (ends_with(object, "у") && !has(j + 1, kCap) && object.size() >= 12)));
+               (in_po && !has(j + 1, kCap) &&
+                (ends_with(object, "ю") || russian_plural_dative(object) || instrumental(object) ||
+                 (ends_with(object, "у") && object.size() >= 12)));
     // `по защите прав`: a feminine dative noun before its genitive object.
     const bool dative_before_genitive = ends_with(object, "е") && joined(j + 1) && !has(j + 2, kCap) &&
                                         (cues::is_russian_genitive(tok(j + 2).term) ||

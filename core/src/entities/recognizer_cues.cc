@@ -37,8 +37,8 @@ const Group kGroups[] = {
         "now recently currently previously eventually finally first second third new former late "
         "dear please subsequently overall"},
     {kEn, kDeterminer, "the"},
-    {kEn, kConnector, "of for and the on against in"},
-    {kEn, kConnector, "de del"},  // Spanish names in English text: `Corte de Constitucionalidad`
+    {kEn, kConnector, "of for and or the on against in"},
+    {kEn, kConnector, "de del do da dos das"},  // Spanish and Portuguese names in English text: `Corte de Constitucionalidad`, `Polícia Civil do Pará`
     {kEn, kAuxiliary, "has had have was is"},
     {kEn, kPlacePrep, "in at from near into to"},
     {kFr, kFunction, "le la les un une des du de en dans au aux pour par sur avec sans selon apres "
@@ -97,13 +97,13 @@ const Group kGroups[] = {
         "опрошенный опрошенная автор специалист специалистка"},
     {kEn, kHonorific | kAbbreviation, "mr mrs ms dr prof sir"},
     {kFr, kHonorific | kAbbreviation, "m mme mlle me pr dr dre mgr"},
-    {kFr, kHonorific, "excellence madame monsieur mademoiselle"},
+    {kFr, kHonorific, "excellence madame monsieur mademoiselle maitre"},
     {kEn, kHonorific, "excellency"},
     // `Daw Khin Thiri Aung`, `Khun Siriporn`, `Doña Rosaura`: Burmese, Thai and Spanish honorifics.
     {kLatin, kHonorific, "daw khun dona ajarn"},
     {kEn, kHonorific, "comrade dame lord lady baroness baron reverend revd"},
     {kRu, kHonorific, "господин госпожа"},
-    {kEn, kAbbreviation, "st jr sr gen col lt sgt no vs mt"},
+    {kEn, kAbbreviation, "st jr sr gen col lt sgt no vs mt co"},
     {kRu, kAbbreviation, "г гг им ул д т тт др пр проф см ст"},
     {kEn, kSpeech, "said says told stated added noted explained wrote stressed emphasised emphasized "
         "claimed argued insisted recalled commented warned declared announced tweeted believes "
@@ -139,7 +139,7 @@ const Group kGroups[] = {
         "institut parquet gouvernement senat parlement commissariat fonds observatoire service office "
         "groupe direction academie universite banque syndicat collectif alliance forum ambassade "
         "societe nations internationale media radio communaute ordre barreau garde corps chambre archives surete bloc "
-        "autorite musee forces gendarmerie ville editions presses metropole hopital studio films confederation plateforme coordination"},
+        "autorite musee forces gendarmerie ville editions presses metropole hopital studio films confederation plateforme coordination presse prefecture"},
     {kRu, kOrgHead, "бюро комитет совет министерство суд союз ассоциация фонд центр комиссия партия "
         "агентство организация служба парламент ассамблея институт лига федерация движение коалиция "
         "прокуратура управление департамент академия университет палата сенат мажилис правительство "
@@ -161,7 +161,7 @@ const Group kGroups[] = {
         "associacao procuradoria guardia cartel ejercito brigada universiti universitas gobierno cooperativa "
         "emisora unidad jurisdiccion"},
     // Polish, German, Dutch and Italian heads (`Fundacja Otwarty Brzeg`, `Stiftung Wissenschaft`).
-    {kLatin, kOrgHead, "fundacja stowarzyszenie stiftung stichting verein fondazione associazione"},
+    {kLatin, kOrgHead, "fundacja stowarzyszenie stiftung stichting verein fondazione associazione akademie"},
     {kLatin, kNonName, "lake mount lac mont town uplands highlands hills latin ocean sea gulf strait"},
     // --- territories: Russian units a body's area is named by (`по Кировскому району`, `прокуратура
     // города`), continents a region is named after (`Horn of Africa`) ---
@@ -240,7 +240,7 @@ const Group kGroups[] = {
     // --- all-caps words that are not organisations ---
     {kLatin, kNotOrgAcronym, "covid sars hiv aids lgbt lgbti lgbtq lgbtqi ngo ngos ingo ceo cfo tv pdf id "
         "sms usd eur kzt rub gdp it pr hr ok fm am pm utc gmt bc ad vip sos mp mps upr udhr iccpr icescr "
-        "cedaw sdg sdgs faq url www html gps ai dna adn ttc ht tb ong vih sida pib tva sa sarl rip usa us uk gb mb kb uab td foi usb mw kw gw kwh mwh "
+        "cedaw sdg sdgs faq url www html gps ai dna adn ttc ht tb ong vih sida gdpr rgpd pib tva sa sarl rip usa us uk gb mb kb uab td foi usb mw kw gw kwh mwh "
         "fir ussr ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx xxi"},
     {kRu, kNotOrgAcronym, "ук упк гпк рк рф сша ссср кнр оаэ нко нпо ооо тоо ао оф оо сми вич спид лгбт "
         "лгбти ввп фио иин бин дтп чп ип тв сизо шизо пкт епкт"},
