@@ -39,3 +39,15 @@ TEST_CASE("the language of a text is guessed from its words", "[unit][language]"
         CHECK(analyzer.detect_language(c.text) == c.expected);
     }
 }
+
+TEST_CASE("function words are told from words that only look like them", "[unit][language]") {
+    for (const char* word : {"the", "of", "which", "their", "at", "or", "le", "la", "des", "ete", "selon", "cette", "plus"}) {
+        INFO(word);
+        CHECK(agora::is_function_word(word));
+    }
+    for (const char* word : {"", "t", "th", "thee", "them", "whiches", "les-", "été", "selons", "plusieurs", "The"}) {
+        INFO(word);
+        CHECK_FALSE(agora::is_function_word(word));
+    }
+    CHECK_FALSE(agora::is_function_word(std::string_view("of\0", 3)));
+}

@@ -24,14 +24,13 @@ void Analyzer::normalize_cached(std::string_view word, NormalizedWord& out) {
         normalizer_.normalize(word, out);
         return;
     }
-    std::string key(word);
-    if (auto it = cache_.find(key); it != cache_.end()) {
+    if (auto it = cache_.find(word); it != cache_.end()) {
         out = it->second;
         return;
     }
     normalizer_.normalize(word, out);
     if (cache_.size() >= kNormalizeCacheEntries) cache_.clear();
-    cache_.emplace(std::move(key), out);
+    cache_.emplace(std::string(word), out);
 }
 
 Lang Analyzer::analyze(std::string_view text, Lang hint, std::vector<Token>& out,

@@ -63,12 +63,17 @@ Normalizer::~Normalizer() = default;
 void Normalizer::normalize(std::string_view word, NormalizedWord& out) {
     out.cyrillic = false;
     if (is_ascii(word)) {
-        // Fast path: most English words and all numbers.
-        std::string lower(word);
-        for (char& c : lower) {
+        // Fast path: most English words and all numbers. Lower-cased in place in out.term, whose
+        // buffer is reused from word to word; only a word with an apostrophe has anything to strip.
+        out.term.assign(word);
+        for (char& c : out.term) {
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         }
-        out.term = strip_elision_and_possessive(lower);
+        if (out.term.find('\'') != std::string::npos) {
+            const std::string_view stripped = strip_elision_and_possessive(out.term);
+            out.term.erase(0, static_cast<std::size_t>(stripped.data() - out.term.data()));
+            out.term.resize(stripped.size());
+        }
         out.spelling = out.term;
         return;
     }

@@ -30,6 +30,7 @@ std::size_t invisible_length(std::string_view text, std::size_t i) {
 bool has_invisible(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c < 0xC2) continue;  // ASCII and continuation bytes: the common case
         if ((c == 0xC2 || c == 0xE2 || c == 0xEF) && invisible_length(text, i) != 0) return true;
     }
     return false;

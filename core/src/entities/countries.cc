@@ -30,6 +30,7 @@
  *  `Самоа`) and acronyms match exactly.
  */
 #include "agora/entities/countries.h"
+#include "agora/util/string_map.h"
 
 #include <boost/locale/generator.hpp>
 #include <boost/locale/message.hpp>
@@ -550,12 +551,6 @@ bool one_edit_apart(std::string_view a, std::string_view b) {
     return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
 }
 
-/// Heterogeneous hashing so that lookups by string_view allocate nothing.
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 }  // namespace
 
 struct CountryGazetteer::Impl {
@@ -563,7 +558,7 @@ struct CountryGazetteer::Impl {
     std::unordered_map<std::string, std::uint32_t> by_code;
     std::vector<Form> forms;
     /// Anchor-word key → forms (indexes), longest first, then best rank.
-    std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> index;
+    StringMap<std::vector<std::uint32_t>> index;
     std::unordered_set<std::string, StringHash, std::equal_to<>> function_words;
     std::uint8_t max_anchor = 0;
     /// One-word Latin names of kFuzzyMinBytes or more, by their first four letters: other spellings

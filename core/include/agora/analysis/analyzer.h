@@ -6,13 +6,13 @@
 
 #include "agora/analysis/language.h"
 #include "agora/analysis/normalizer.h"
+#include "agora/util/string_map.h"
 #include "agora/analysis/stemmer_set.h"
 #include "agora/analysis/token.h"
 #include "agora/analysis/tokenizer.h"
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace agora {
@@ -49,7 +49,7 @@ private:
     Tokenizer tokenizer_;
     Normalizer normalizer_;
     StemmerSet stemmers_;
-    std::unordered_map<std::string, NormalizedWord> cache_;  // non-ASCII words only
+    StringMap<NormalizedWord> cache_;  // non-ASCII words only, looked up without a copy of the word
     std::vector<LanguageVotes> paragraph_votes_;
 };
 
