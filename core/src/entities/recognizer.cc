@@ -21,18 +21,17 @@
 #include "recognizer_cues.h"
 
 #include <nlohmann/json.hpp>
+#include <unicode/locid.h>
+#include <unicode/strenum.h>
+#include <unicode/timezone.h>
+#include <unicode/tznames.h>
 #include <unicode/uchar.h>
 #include <unicode/ucurr.h>
 #include <unicode/uenum.h>
 #include <unicode/utf8.h>
 #include <unicode/ustring.h>
-#include <unicode/locid.h>
-#include <unicode/strenum.h>
-#include <unicode/timezone.h>
-#include <unicode/tznames.h>
 
 #include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <memory>
 #include <stdexcept>
@@ -212,6 +211,7 @@ std::string_view written_word(std::string_view word, std::uint8_t skip, bool fir
 /// True for numbers and codes that open with a digit (`20`, `2025-043`).
 bool starts_with_digit(std::string_view term) { return !term.empty() && term[0] >= '0' && term[0] <= '9'; }
 
+/// True when @p term holds a digit anywhere (`B1`, `N1`): no word of a person's name does.
 bool has_digit(std::string_view term) {
     return std::any_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -1550,10 +1550,14 @@ std::uint32_t EntityRecognizer::Impl::extend_english(std::uint32_t e, bool sent)
         if (instrument) break;
         // (`address the Court on the SCRA's backlog`: what the complement owns is the sentence's, when the
         // complement is another body; `the Department of Labor's list` is the whole name's.)
+        const auto acronym_owner = [&] {  // `SCRA's`: two capitals open the word
+            const std::string_view w = word(r);
+            std::size_t q = 0;
+            const UChar32 first = next_code_point(w, q);
+            return q < w.size() && u_isupper(first) && u_isupper(next_code_point(w, q));
+        };
         if (possessive(r) && joined(r) && r + 1 < size() && !has(r + 1, kCap) &&
-            ((word(r).size() >= 2 && std::isupper(static_cast<unsigned char>(word(r)[0])) &&
-              std::isupper(static_cast<unsigned char>(word(r)[1]))) ||
-             head_in_run(c + 1, r) != kUnlooked))
+            (acronym_owner() || head_in_run(c + 1, r) != kUnlooked))
             break;
         e = r;
         in_complement = true;
