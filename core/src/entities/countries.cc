@@ -53,7 +53,6 @@
 #include <set>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace agora {
 namespace {
@@ -559,12 +558,12 @@ struct CountryGazetteer::Impl {
     std::vector<Form> forms;
     /// Anchor-word key → forms (indexes), longest first, then best rank.
     StringMap<std::vector<std::uint32_t>> index;
-    std::unordered_set<std::string, StringHash, std::equal_to<>> function_words;
+    StringSet function_words;
     std::uint8_t max_anchor = 0;
     /// One-word Latin names of kFuzzyMinBytes or more, by their first four letters: other spellings
     /// of a name (`Kirghizistan` for ICU's `Kirghizstan`, `Kazakstan`, `Azerbaidjan`) are one edit
     /// away from it.
-    std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> fuzzy;
+    StringMap<std::vector<std::uint32_t>> fuzzy;
     static constexpr std::size_t kFuzzyMinBytes = 9;
 
     /// True when token @p i is joined by a bare hyphen to a neighbouring word that does not start a

@@ -26,6 +26,7 @@
  *     is й (Tokajev). German-style Juri for Юрий therefore does not meet Yuri.
  */
 #include "agora/entities/name_key.h"
+#include "agora/util/string_map.h"
 #include "agora/util/utf8.h"
 
 #include <unicode/normalizer2.h>
@@ -37,7 +38,6 @@
 
 #include <cstddef>
 #include <stdexcept>
-#include <unordered_map>
 
 namespace agora {
 namespace {
@@ -396,7 +396,7 @@ struct NameKeyer::Impl {
     std::unique_ptr<icu::Transliterator> any_to_ascii;       // other scripts and Latin diacritics
     std::unique_ptr<icu::Transliterator> display_russian;    // romanize(), created on first use
     std::unique_ptr<icu::Transliterator> display_kazakh;
-    std::unordered_map<std::string, std::string> cache;      // non-ASCII word → key
+    StringMap<std::string> cache;                            // non-ASCII word → key
 
     std::string key_of_part(std::string_view part);
     std::string key_of_word(std::string_view word);
@@ -405,7 +405,7 @@ struct NameKeyer::Impl {
 /// Key of one word without hyphens.
 std::string NameKeyer::Impl::key_of_part(std::string_view part) {
     if (is_ascii(part)) return fold_romanization(ascii_letters(part));
-    if (auto hit = cache.find(std::string(part)); hit != cache.end()) return hit->second;
+    if (auto hit = cache.find(part); hit != cache.end()) return hit->second;
 
     UErrorCode status = U_ZERO_ERROR;
     const icu::UnicodeString folded =

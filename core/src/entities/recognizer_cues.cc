@@ -7,10 +7,11 @@
  */
 #include "recognizer_cues.h"
 
+#include "agora/util/string_map.h"
+
 #include <algorithm>
 #include <array>
 #include <string>
-#include <unordered_map>
 
 namespace agora::cues {
 namespace {
@@ -280,7 +281,7 @@ std::string_view latin_key(std::string_view term) {  // plural s/x only: `Marie`
     return term;
 }
 
-using Table = std::unordered_map<std::string_view, std::uint32_t>;
+using Table = absl::flat_hash_map<std::string_view, std::uint32_t, StringHash>;
 
 /// The three tables (en, fr, ru), built once from kGroups.
 struct Tables {

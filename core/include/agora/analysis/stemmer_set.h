@@ -4,12 +4,12 @@
 #pragma once
 
 #include "agora/analysis/language.h"
+#include "agora/util/string_map.h"
 
 #include <xapian.h>
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 namespace agora {
 
@@ -20,6 +20,7 @@ public:
     StemmerSet();
 
     /// Stem of the normalised @p term in @p lang (en, ru or fr); @p term itself for Lang::unknown.
+    /// The reference is valid until the next call.
     const std::string& stem(const std::string& term, Lang lang);
 
     /// True when a term gets a stem at all: numbers and codes that start with a digit do not.
@@ -28,7 +29,7 @@ public:
 private:
     struct Chain {
         Xapian::Stem stemmer;
-        std::unordered_map<std::string, std::string> cache;
+        StringMap<std::string> cache;
     };
     Chain& chain(Lang lang);
 

@@ -8,6 +8,7 @@
 #include "agora/index/doc_data.h"
 #include "agora/ingest/article.h"
 #include "agora/schema.h"
+#include "agora/util/string_map.h"
 
 #include <xapian.h>
 
@@ -18,7 +19,7 @@
 namespace agora {
 
 /// Words whose spelling data is waiting for the next commit, with how often they occurred.
-using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
+using SpellingCounts = StringMap<Xapian::termcount>;
 
 /// Facet codes of built documents with their keys, waiting for the catalog (schema::kMetaFacetNamePrefix).
 using FacetNames = std::unordered_map<std::uint64_t, std::string>;
