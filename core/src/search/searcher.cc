@@ -108,6 +108,20 @@ Counted count_matches(const Xapian::Database& db, const Xapian::Query& query, bo
 struct Searcher::Helper {
     Xapian::Database db;
     Xapian::Registry registry;  ///< what Query::unserialise needs (the stock classes)
+    /// The Searcher's revision_ when db was last opened or reopened. The calling thread reopens before
+    /// every query; a helper reopens only when that reopen found a change since its own (over remote
+    /// shards a reopen is a round trip to each). Unchanged means the helper is at the calling thread's
+    /// revision: it reopened after the calling thread last did, and nothing was committed since.
+    std::uint64_t revision = 0;
+    static constexpr std::uint64_t kStale = ~std::uint64_t{0};  ///< reopen before the next use
+
+    /// Reopens db unless it is at @p current.
+    void catch_up(std::uint64_t current) {
+        if (revision == current) return;
+        revision = kStale;  // if the reopen fails, the next query tries again
+        db.reopen();
+        revision = current;
+    }
 };
 
 namespace {
@@ -187,7 +201,10 @@ template <typename F>
 auto Searcher::guarded(F&& f) {
     for (int attempt = 0;; ++attempt) {
         try {
-            if (db_.reopen()) entities_.clear_cache();
+            if (db_.reopen()) {
+                ++revision_;
+                entities_.clear_cache();
+            }
             return f();
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 2) throw;
@@ -249,6 +266,7 @@ Searcher::Helper* Searcher::helper(HelperSlot& slot) {
         slot.failed = true;
         return nullptr;
     }
+    helper->revision = revision_;  // opened after this query's reopen of db_
     slot.helper = std::move(helper);
     return slot.helper.get();
 }
@@ -390,13 +408,17 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     if (count) {
         if (Helper* helper = this->helper(counter_)) {
             try {
-                parallel = std::async(std::launch::async,
-                                      [helper, serialised = query.serialise(), facets = request.facets] {
-                                          helper->db.reopen();
-                                          const Xapian::Query copy =
-                                              Xapian::Query::unserialise(serialised, helper->registry);
-                                          return count_matches(helper->db, copy, facets);
-                                      });
+                parallel = std::async(std::launch::async, [helper, serialised = query.serialise(),
+                                                           facets = request.facets, current = revision_] {
+                    try {
+                        helper->catch_up(current);
+                        const Xapian::Query copy = Xapian::Query::unserialise(serialised, helper->registry);
+                        return count_matches(helper->db, copy, facets);
+                    } catch (...) {
+                        helper->revision = Helper::kStale;
+                        throw;
+                    }
+                });
             } catch (const std::system_error&) {
                 // No thread to be had: count on this one.
             }
@@ -430,9 +452,9 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(*it);
         prefetch.data.resize(ids.size());
         try {
-            fetching = std::async(std::launch::async, [helper, ids = std::move(ids), &prefetch] {
+            fetching = std::async(std::launch::async, [helper, ids = std::move(ids), &prefetch, current = revision_] {
                 try {
-                    helper->db.reopen();
+                    helper->catch_up(current);
                     for (std::size_t i = 1; i < ids.size(); ++i) {
                         std::string stored = helper->db.get_document(ids[i]).get_data();
                         std::lock_guard lock(prefetch.mutex);
@@ -441,6 +463,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
                         prefetch.ready.notify_one();
                     }
                 } catch (...) {
+                    helper->revision = Helper::kStale;
                     // A document another commit removed, a shard that stopped, no memory: the calling
                     // thread fetches what is missing, and meets the error itself if it persists. (It
                     // waits for `done`, so nothing may leave this thread before setting it.)

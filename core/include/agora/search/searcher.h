@@ -202,6 +202,7 @@ private:
     std::vector<Part> parts_;  ///< the databases a stub lists (empty for a single database)
     std::vector<UnavailableShard> unavailable_;
     Xapian::Database db_;
+    std::uint64_t revision_ = 0;  ///< counts the reopens of db_ that found a commit (see Helper)
     HelperSlot counter_;  ///< the counting thread's handle
     HelperSlot fetcher_;  ///< the page-fetching thread's handle (remote shards only)
     Analyzer analyzer_;
