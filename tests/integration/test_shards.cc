@@ -326,6 +326,44 @@ TEST_CASE("remote shards through xapian-tcpsrv answer as one database, and a sha
     agora::Searcher remote(stub.string());
     check_same_answers(reference, remote);
 
+    {
+        // Kept open across a commit, every thread of a search sees it: the ranking, the count on the
+        // second thread and the page's documents read by the third. The records of one file are
+        // rewritten in place (same ids, so same docids): a thread left at the old revision would
+        // count nothing or read the old titles, not fail.
+        const fs::path file = in / "generated" / "reports-000.jsonl";
+        std::ifstream old_file(file);
+        std::string line, rewritten;
+        std::size_t records = 0;
+        while (std::getline(old_file, line)) {
+            nlohmann::json record = nlohmann::json::parse(line);
+            record["title"] = "Quillwort " + record["title"].get<std::string>();
+            record["text"] = record["text"].get<std::string>() + "\n\nQuillwort.";
+            rewritten += record.dump() + "\n";
+            ++records;
+        }
+        old_file.close();
+        REQUIRE(records > 10);
+        agora::test::write_file(file, rewritten);
+        const agora::IndexSummary again = build(sharded.string(), in, 2, 2);
+        CHECK(again.documents_added == records);
+        CHECK(again.documents_removed == records);
+
+        agora::SearchRequest counted;
+        counted.query = "quillwort zorblax";  // two words: the exact total comes from the second thread
+        CHECK(remote.search(counted).total == records);
+        agora::SearchRequest page;
+        page.query = "quillwort";
+        page.limit = 20;
+        const agora::SearchResponse fresh = remote.search(page);
+        CHECK(fresh.total == records);
+        REQUIRE(fresh.results.size() == 20);
+        for (const agora::SearchResult& hit : fresh.results) {
+            INFO("rank " << hit.rank << ": " << hit.id);
+            CHECK(hit.title.rfind("Quillwort ", 0) == 0);
+        }
+    }
+
     // The CLI takes the stub too.
     const RunResult cli = run_program({kSearch, "--db", stub.string(), "--json", "torture"});
     CHECK(cli.status == 0);
