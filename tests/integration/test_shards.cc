@@ -329,8 +329,10 @@ TEST_CASE("remote shards through xapian-tcpsrv answer as one database, and a sha
     {
         // Kept open across a commit, every thread of a search sees it: the ranking, the count on the
         // second thread and the page's documents read by the third. The records of one file are
-        // rewritten in place (same ids, so same docids): a thread left at the old revision would
-        // count nothing or read the old titles, not fail.
+        // rewritten in place (same ids, so same docids). A counting thread left at the old revision
+        // counts nothing rather than failing (checked by breaking its reopen). A page-reading thread
+        // left behind may meet the error of a revision overwritten since, and then the calling
+        // thread reads the document; whichever thread reads it, the titles must be the new ones.
         const fs::path file = in / "generated" / "reports-000.jsonl";
         std::ifstream old_file(file);
         std::string line, rewritten;
