@@ -6,7 +6,7 @@
 # Usage:
 #   bench/scale.sh [--docs N] [--seed S] [--input DIR] [--keep] [--build DIR] [--no-build]
 #                  [--engines LIST] [--queries FILE] [--files K] [--per-cell N] [--repeat R]
-#                  [--baseline-stemmer NAME]
+#                  [--baseline-stemmer NAME] [--no-readme]
 #
 #   --docs N      documents to generate (default 100000); --seed S (default 42); --files K (50)
 #   --input DIR   index this folder as is (.txt .md .html .htm .jsonl) instead of generating;
@@ -23,6 +23,8 @@
 #   --repeat R    rounds of every query batch (default 3), run after all indexing with the engines
 #                 taking turns; a query's time is the median of its rounds
 #   --baseline-stemmer NAME  QueryParser stemmer of the baseline: auto (default), english, none
+#   --no-readme   leave README.md alone (by default the report replaces the README's block between
+#                 the lines "<!-- bench/scale.sh: latest run -->" and "<!-- end of bench/scale.sh -->")
 #   When agora-index --help shows no --shards/--jobs (or AGORA_SCALE_UNSHARDED=1 is set), the
 #   agora1 row indexes with plain `agora-index --db DIR` and the agora2 and remote rows are skipped.
 #
@@ -67,7 +69,8 @@
 # time (/usr/bin/time), xapian-tcpsrv (xapian-tools) and setsid (util-linux) for the remote row,
 # cmake for the build.
 # Exits non-zero only when a program fails (never because of a timing).
-# Tables are printed and written to bench/out/scale-latest.md.
+# Tables are printed and written to bench/out/scale-latest.md, and (unless --no-readme) into
+# README.md's block for them, with the report's headings moved under the README's.
 
 set -euo pipefail
 
@@ -85,6 +88,9 @@ PER_CELL=40
 REPEAT=3
 BASELINE_STEMMER="auto"
 UNSHARDED="${AGORA_SCALE_UNSHARDED:-0}"
+WRITE_README=1
+README_BEGIN="<!-- bench/scale.sh: latest run -->"
+README_END="<!-- end of bench/scale.sh -->"
 TIME_BIN="/usr/bin/time"
 JOBS=2
 SERVER_START_TRIES=20
@@ -101,6 +107,7 @@ while (($# > 0)); do
         --per-cell) PER_CELL="${2:?--per-cell needs a number}"; shift 2 ;;
         --repeat) REPEAT="${2:?--repeat needs a number}"; shift 2 ;;
         --unsharded) UNSHARDED=1; shift ;;  # same as AGORA_SCALE_UNSHARDED=1
+        --no-readme) WRITE_README=0; shift ;;
         -h|--help) usage; exit 0 ;;
         *) collection_option "$@" || die "unknown option $1 (see --help)"; shift "$TAKEN" ;;
     esac
@@ -570,3 +577,25 @@ report() {
 
 mkdir -p "$ROOT/bench/out"
 report | tee "$ROOT/bench/out/scale-latest.md"
+
+# README.md: the report replaces what is between the two marker lines (kept), its "# " heading
+# becoming a "#### " one. Without both markers, in that order, the README is left as it is.
+write_readme() {
+    local readme="$ROOT/README.md" begin end
+    begin=$(grep -nxF -- "$README_BEGIN" "$readme" | head -n 1 | cut -d: -f1 || true)
+    end=$(grep -nxF -- "$README_END" "$readme" | head -n 1 | cut -d: -f1 || true)
+    if [[ -z "$begin" || -z "$end" ]] || ((end <= begin)); then
+        note "README.md has no '$README_BEGIN' ... '$README_END' block: left as it is"
+        return 0
+    fi
+    {
+        head -n "$begin" "$readme"
+        echo
+        sed 's/^# /#### /' "$ROOT/bench/out/scale-latest.md"
+        echo
+        tail -n "+$end" "$readme"
+    } > "$readme.scale-new"
+    mv "$readme.scale-new" "$readme"
+    note "README.md: the latest run is in its '$README_BEGIN' block"
+}
+if ((WRITE_README)); then write_readme; fi
